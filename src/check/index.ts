@@ -1,0 +1,46 @@
+import type { Era } from '../forms/index.ts';
+import type { Cell } from '../model/cell.ts';
+import type { Check, Figure, Meta, TableStatus } from '../model/report.ts';
+import { checkAppealsWithoutRequests, checkMissing, checkNarrative, checkYear } from './advisory.ts';
+import { derive } from './derive.ts';
+import { derivedValues } from './derived.ts';
+import { equations } from './equations.ts';
+import { checkEquation, checkNonNegative } from './strict.ts';
+
+export interface CheckInput {
+  era: Era;
+  /** Printed cells by field key; derivations fill blanks in place. */
+  cells: Map<string, Cell>;
+  tables: { active: TableStatus; requests: TableStatus; appeals: TableStatus };
+  singleRowOther: boolean;
+  meta: Pick<Meta, 'year' | 'published_at' | 'period'>;
+  narrative: Record<string, Figure>;
+}
+
+export interface CheckOutput {
+  checks: Check[];
+  derived: Record<string, Cell>;
+  notes: string[];
+}
+
+const tableState = (t: TableStatus) => (t.status === 'absent' ? 'absent' : t.status === 'ambiguous' ? 'ambiguous' : 'ok') as 'ok' | 'absent' | 'ambiguous';
+
+/** Derivations, then strict and advisory checks (spec §5). Checks flag; nothing is dropped or overwritten. */
+export function runChecks(input: CheckInput): CheckOutput {
+  const { era, cells, tables } = input;
+  const checks: Check[] = [];
+  let derived: Record<string, Cell> = {};
+  let notes: string[] = [];
+  if (era !== 'legacy') {
+    const eqs = equations(era, input.singleRowOther);
+    notes = derive(cells, eqs);
+    for (const eq of eqs) checks.push(checkEquation(eq, cells, tableState(eq.id === 'T4-SUM' ? tables.appeals : tables.requests)));
+    for (const t of ['active', 'requests', 'appeals'] as const) checks.push(checkNonNegative(cells, t, tables[t].status !== 'absent'));
+    derived = derivedValues(era, cells, input.singleRowOther);
+    checks.push(checkAppealsWithoutRequests(cells));
+  }
+  checks.push(checkMissing(input.meta.year, tables));
+  checks.push(...checkNarrative(input.narrative, (k) => cells.get(k) ?? derived[k]));
+  checks.push(checkYear(input.meta));
+  return { checks, derived, notes };
+}

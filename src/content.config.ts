@@ -1,0 +1,8 @@
+import { defineCollection } from 'astro:content';
+import { LeanSchema } from './site/lean.ts';
+import { INGEST_DIR } from './site/paths.ts';
+import { reportsLoader } from './site/loader.ts';
+
+export const collections = {
+  reports: defineCollection({ loader: reportsLoader(INGEST_DIR), schema: LeanSchema }),
+};

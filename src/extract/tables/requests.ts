@@ -1,0 +1,100 @@
+import { labelMatches, type ModernEra, type RequestsRow } from '../../forms/index.ts';
+import { FORMS } from '../../forms/index.ts';
+import { requests2019 } from '../../forms/requests.ts';
+import type { TableStatus } from '../../model/report.ts';
+import { cellFromToken, isGluedLabel, looksRunTogether, type CellMap } from './cells.ts';
+import { valueRun } from './runs.ts';
+import { isLabelLike, type Token } from './tokens.ts';
+import { parseCell } from './value.ts';
+
+export interface RequestsResult {
+  cells: CellMap;
+  status: TableStatus;
+  /** （六）其他处理 printed as one row although the era splits it (mixed documents). */
+  singleRowOther: boolean;
+  /** Token index range the table occupies, for the neighbouring tables. */
+  start: number;
+  end: number;
+}
+
+const SUBTOTAL_ROW = requests2019.rows.find((r) => r.key === 'result.other.subtotal')!;
+
+/** Rows a document of this era may print: its own, plus the single-row （六） of 2019 for mixed documents. */
+function candidateRows(era: ModernEra): RequestsRow[] {
+  const rows = FORMS[era].requests.rows;
+  return era === 'gov2021' ? [...rows, SUBTOTAL_ROW] : rows;
+}
+
+export function extractRequests(tokens: readonly Token[], era: ModernEra): RequestsResult {
+  const form = FORMS[era].requests;
+  const cols = form.columns;
+  const rows = candidateRows(era);
+  const cells: CellMap = new Map();
+  const notes: string[] = [];
+  const assigned = new Set<string>();
+  let start = -1;
+  let end = -1;
+  let ambiguous = false;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!isLabelLike(t)) continue;
+    const row = rows.find((r) => !assigned.has(r.key) && labelMatches(r, t.key.replace(/\d+$/, '')));
+    if (!row) continue;
+    if (start < 0 && row.key !== 'new') continue;
+    if (isGluedLabel(t)) {
+      ambiguous = true;
+      notes.push(`row ${row.zh} (line ${t.loc.line ?? '?'}): digits are run together with the label (flattened table); cell boundaries cannot be read`);
+      assigned.add(row.key);
+      if (start < 0) start = i;
+      end = i;
+      continue;
+    }
+    const run = valueRun(tokens, i, cols.length);
+    if (run.length === 0) continue; // a group label, a heading or prose mentioning the label
+    if (start < 0) start = i;
+    end = i + run.length;
+    assigned.add(row.key);
+    if (run.some(looksRunTogether)) {
+      ambiguous = true;
+      notes.push(`row ${row.zh}: values with leading zeros ("${run.map((r) => r.text).join(' ')}") — cells were run together`);
+      continue;
+    }
+    if (run.length === cols.length) {
+      cols.forEach((c, k) => cells.set(`requests.${row.key}.${c.key}`, cellFromToken(run[k]!, c)));
+      continue;
+    }
+    // Short rows (spec §7.4): blank cells were dropped by the layout, so positions are lost.
+    const values = run.filter((r) => r.cls === 'value');
+    const totalCol = cols.at(-1)!;
+    if (values.length === 1) {
+      cells.set(`requests.${row.key}.${totalCol.key}`, cellFromToken(values[0]!, totalCol));
+      notes.push(`row ${row.zh}: one value printed, read as 总计; other columns absent`);
+    } else if (values.length === 2 && parseCell(values[0]!.text, null).value === parseCell(values[1]!.text, null).value) {
+      cells.set(`requests.${row.key}.${totalCol.key}`, cellFromToken(values[1]!, totalCol));
+      notes.push(`row ${row.zh}: two equal values printed; 总计 = ${values[1]!.text}, the applicant column is unknown (ambiguous_column)`);
+    } else {
+      ambiguous = true;
+      notes.push(`row ${row.zh}: ${run.length} of ${cols.length} cells printed; column positions are lost`);
+    }
+  }
+
+  const singleRowOther = era === 'gov2021' && assigned.has(SUBTOTAL_ROW.key);
+  if (singleRowOther) notes.push('（六）其他处理 is printed as a single row (2019 layout) inside a 2021-format report');
+  const expectedKeys = form.rows
+    .filter((r) => !(singleRowOther && r.group === 'result.other'))
+    .flatMap((r) => cols.map((c) => `requests.${r.key}.${c.key}`));
+  if (singleRowOther) expectedKeys.push(...cols.map((c) => `requests.${SUBTOTAL_ROW.key}.${c.key}`));
+  const found = expectedKeys.filter((k) => cells.has(k)).length;
+  const status: TableStatus = {
+    status: ambiguous ? 'ambiguous' : found === 0 ? 'absent' : found === expectedKeys.length ? 'complete' : 'partial',
+    found,
+    expected: expectedKeys.length,
+    notes,
+  };
+  if (status.status === 'partial') {
+    const missing = form.rows.filter((r) => !assigned.has(r.key) && !(singleRowOther && r.group === 'result.other'));
+    if (missing.length) notes.push(`rows not found: ${missing.map((r) => r.zh).join('；')}`);
+  }
+  return { cells, status, singleRowOther, start, end };
+}

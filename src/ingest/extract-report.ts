@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { runChecks } from '../check/index.ts';
+import { extractMeta } from '../extract/meta/index.ts';
+import { extractNarrative } from '../extract/narrative.ts';
+import { extractSections } from '../extract/sections.ts';
+import { extractTables } from '../extract/tables/index.ts';
+import type { Document } from '../model/document.ts';
+import { ReportSchema, SCHEMA_VERSION, type Report } from '../model/report.ts';
+import type { Sidecar } from '../model/sidecar.ts';
+import { readDocument } from '../read/index.ts';
+import { nestCells } from './nest.ts';
+
+export interface ExtractInput {
+  bytes: Uint8Array;
+  /** The input path as given on the command line (kept verbatim in source.file). */
+  file: string;
+  sidecar: Sidecar | null;
+  sidecarFile: string | null;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Stable report id: the first 16 hex digits of the file's sha256 (same bytes, same id, on every machine). */
+export function reportId(hash: string): string {
+  return hash.slice(0, 16);
+}
+
+function documentText(doc: Document): string {
+  const parts: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'text') parts.push(b.text);
+    else for (const row of b.rows) parts.push(row.map((c) => c.text).join(' '));
+  }
+  return parts.join('\n');
+}
+
+/** Bytes → validated report. Throws ReadError for unreadable input (the caller records it in the ledger). */
+export async function extractReport(input: ExtractInput): Promise<Report> {
+  const hash = sha256(input.bytes);
+  const doc = await readDocument(input.bytes, input.file);
+  const meta = extractMeta(doc, { sidecar: input.sidecar });
+  const sections = extractSections(doc);
+  const narrative = extractNarrative(doc, sections);
+  const tables = extractTables(doc, meta.year, documentText(doc));
+  const checked = runChecks({
+    era: tables.era, cells: tables.cells, tables: tables.tables, singleRowOther: tables.singleRowOther,
+    meta, narrative,
+  });
+  const hasTables = Object.values(tables.tables).some((t) => t.status !== 'absent');
+  const report: Report = {
+    schema_version: SCHEMA_VERSION,
+    id: reportId(hash),
+    source: {
+      file: input.file, sha256: hash, bytes: input.bytes.byteLength, format: doc.format, encoding: doc.encoding,
+      sidecar: input.sidecarFile, retrieved_at: input.sidecar?.retrieved_at ?? doc.hints.retrieved_at ?? null,
+    },
+    meta: { ...meta, era: tables.era, era_evidence: tables.era_evidence, has_tables: hasTables },
+    sections,
+    tables: tables.tables,
+    active: nestCells(tables.cells, 'active'),
+    requests: nestCells(tables.cells, 'requests'),
+    appeals: nestCells(tables.cells, 'appeals'),
+    derived: checked.derived,
+    ext: {},
+    legacy: {},
+    narrative,
+    checks: checked.checks,
+    notes: [...doc.notes, ...tables.notes, ...checked.notes],
+  };
+  return ReportSchema.parse(report) as Report;
+}

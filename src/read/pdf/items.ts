@@ -1,0 +1,133 @@
+// Text items of a PDF page (pdf.js getTextContent) reduced to what layout needs, and the rules that join them
+// back into lines.
+
+import type { PDFPageProxy } from 'unpdf/pdfjs';
+
+export interface Item {
+  str: string;
+  /** Left edge and baseline in PDF user space (y up). */
+  x: number;
+  y: number;
+  /** Advance width and font size in points. */
+  w: number;
+  size: number;
+}
+
+export function top(it: Item): number {
+  return it.y + it.size * 0.8;
+}
+
+/** Vertical centre of the glyph box (baseline + ~⅓ of the font size). */
+export function midY(it: Item): number {
+  return it.y + it.size * 0.35;
+}
+
+export async function pageItems(page: PDFPageProxy): Promise<Item[]> {
+  const content = await page.getTextContent();
+  const out: Item[] = [];
+  for (const raw of content.items) {
+    if (!('str' in raw)) continue;
+    const str = raw.str;
+    if (!str || !str.trim()) continue; // whitespace items carry bogus widths; gaps are measured instead
+    const t = raw.transform as number[];
+    const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || raw.height || 10;
+    out.push({ str, x: t[4] ?? 0, y: t[5] ?? 0, w: Math.max(0, raw.width), size });
+  }
+  return out;
+}
+
+const CJK_RE = /[\u2E80-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF]/;
+const ALNUM_END_RE = /[A-Za-z0-9.%,)]$/;
+const ALNUM_START_RE = /^[A-Za-z0-9(+\-−]/;
+
+/**
+ * Join the items of one physical line (already sorted by x). A space goes in where the gap is wide: always past a
+ * full character width, and past a fifth of one when either side is Latin text or a number (so that adjacent
+ * table numbers never run together).
+ */
+export function joinLine(items: Item[]): string {
+  let s = '';
+  let prev: Item | null = null;
+  for (const it of items) {
+    if (prev) {
+      const gap = it.x - (prev.x + prev.w);
+      const size = Math.max(prev.size, it.size);
+      const latin = !CJK_RE.test(prev.str.at(-1) ?? '') || !CJK_RE.test(it.str[0] ?? '');
+      if (gap > size * 0.9 || (latin && gap > size * 0.2)) s += ' ';
+    }
+    s += it.str;
+    prev = it;
+  }
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Join text that wrapped onto a new line: no space, except between two Latin words. */
+export function joinWrapped(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+/** Join two lines inside one table cell: stacked numbers stay apart, wrapped words join. */
+export function joinCellLines(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return ALNUM_END_RE.test(a) && ALNUM_START_RE.test(b) && /\d/.test(a.slice(-1) + b[0]) ? `${a} ${b}` : joinWrapped(a, b);
+}
+
+export interface PhysLine {
+  items: Item[];
+  y: number;
+  size: number;
+  x0: number;
+  x1: number;
+  text: string;
+}
+
+/** Cluster items into physical lines by baseline (items whose vertical centres are within half a font size). */
+export function clusterLines(items: Item[]): PhysLine[] {
+  const sorted = items.slice().sort((a, b) => midY(b) - midY(a) || a.x - b.x);
+  const groups: Item[][] = [];
+  let cur: Item[] = [];
+  let curMid = 0;
+  let curSize = 0;
+  for (const it of sorted) {
+    const m = midY(it);
+    if (cur.length && Math.abs(curMid - m) <= Math.max(2, Math.min(curSize, it.size) * 0.5)) {
+      cur.push(it);
+      curMid = (curMid * (cur.length - 1) + m) / cur.length;
+      curSize = Math.max(curSize, it.size);
+    } else {
+      if (cur.length) groups.push(cur);
+      cur = [it];
+      curMid = m;
+      curSize = it.size;
+    }
+  }
+  if (cur.length) groups.push(cur);
+  return groups.map((g) => {
+    const byX = g.slice().sort((a, b) => a.x - b.x);
+    const size = dominantSize(byX);
+    return {
+      items: byX,
+      y: Math.max(...byX.map((i) => i.y)),
+      size,
+      x0: byX[0]!.x,
+      x1: Math.max(...byX.map((i) => i.x + i.w)),
+      text: joinLine(byX),
+    };
+  });
+}
+
+/** Font size carrying the most characters. */
+export function dominantSize(items: Item[]): number {
+  const by = new Map<number, number>();
+  for (const it of items) {
+    const k = Math.round(it.size * 2) / 2;
+    by.set(k, (by.get(k) ?? 0) + it.str.length);
+  }
+  let best = 10;
+  let n = -1;
+  for (const [k, c] of by) if (c > n) { best = k; n = c; }
+  return best;
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { FORMS } from '../forms/index.ts';
+import { agencyId } from '../publish/agencies.ts';
+import { EraSchema, MetaSchema, type Report } from '../model/report.ts';
+import { cellValue } from './cells.ts';
+
+// The lean collection entry (STACK-NOTES §2): metadata, a handful of headline figures and check results.
+// Everything else a page needs comes from the report JSON itself, read only by that report's page.
+
+export const OUTCOME_KEYS = ['granted', 'partial', 'denied', 'unavailable', 'not_processed', 'other'] as const;
+export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
+export const APPEAL_LEAVES = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
+
+const CheckRefSchema = z.strictObject({ id: z.string(), scope: z.string() });
+
+export const LeanSchema = z.strictObject({
+  id: z.string(),
+  title: z.string().nullable(),
+  agency_id: z.string(),
+  meta: z.strictObject({
+    agency_name: z.string().nullable(),
+    agency_kind: MetaSchema.shape.agency_kind,
+    admin_level: MetaSchema.shape.admin_level,
+    year: z.number().int().nullable(),
+    era: EraSchema,
+    published_at: z.string().nullable(),
+    is_aggregate: z.boolean(),
+    has_tables: z.boolean(),
+    region: z.strictObject({ code_hint: z.string().nullable(), path_hint: z.array(z.string()) }),
+  }),
+  source: z.strictObject({
+    ext: z.string(), format: z.string(), bytes: z.number(), sha256: z.string(), retrieved_at: z.string().nullable(),
+  }),
+  tables: z.strictObject({ active: z.string(), requests: z.string(), appeals: z.string() }),
+  /** Headline figures (total column / summed groups); a key is missing when the report does not give it. */
+  f: z.record(z.string(), z.number()),
+  checks: z.strictObject({
+    fail: z.array(CheckRefSchema),
+    warn: z.array(CheckRefSchema),
+    uncertain: z.number().int(),
+    pass: z.number().int(),
+  }),
+});
+export type Lean = z.infer<typeof LeanSchema>;
+
+function sumKnown(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? known.reduce((a, b) => a + b, 0) : null;
+}
+
+/** Total-column figures for the headline numbers; 2019 and 2021 forms share these keys. */
+function figures(r: Report): Record<string, number> {
+  const f: Record<string, number | null> = {};
+  const v = (k: string) => cellValue(r, k);
+  if (r.meta.era !== 'legacy') {
+    const form = FORMS[r.meta.era];
+    for (const row of ['new', 'carried_over', 'carried_forward']) f[row] = v(`requests.${row}.total`);
+    f.result_total = v('requests.result.total.total');
+    f.new_natural = v('requests.new.natural_person');
+    f.new_org = sumKnown(form.requests.columns.filter((c) => c.key.startsWith('org_')).map((c) => v(`requests.new.${c.key}`)));
+    const leaves = form.requests.rows.filter((row) => row.leaf);
+    for (const o of OUTCOME_KEYS) {
+      const prefix = `result.${o}`;
+      f[o] = sumKnown(leaves.filter((row) => row.key === prefix || row.key.startsWith(prefix + '.')).map((row) => v(`requests.${row.key}.total`)));
+    }
+    for (const leaf of APPEAL_LEAVES) {
+      f[`review_${leaf}`] = v(`appeals.review.${leaf}`);
+      f[`suit_${leaf}`] = sumKnown([v(`appeals.suit_direct.${leaf}`), v(`appeals.suit_after_review.${leaf}`)]);
+    }
+    for (const row of ['licensing', 'penalty', 'coercion']) f[row] = v(`active.${row}.decisions`);
+  } else {
+    // Legacy statistics mapped as in spec §4.3 (medium confidence; the report page shows the originals).
+    f.new = v('legacy.requests.received');
+    for (const leaf of ['upheld', 'corrected', 'other', 'total']) {
+      f[`review_${leaf}`] = v(`legacy.appeals.review.${leaf}`);
+      f[`suit_${leaf}`] = v(`legacy.appeals.suit.${leaf}`);
+    }
+  }
+  return Object.fromEntries(Object.entries(f).filter((e): e is [string, number] => e[1] !== null));
+}
+
+export function extOf(file: string): string {
+  const m = /\.([A-Za-z0-9]{1,8})$/.exec(file);
+  return m ? m[1]!.toLowerCase() : 'bin';
+}
+
+export function toLean(r: Report): Lean {
+  const ref = (c: Report['checks'][number]) => ({ id: c.id, scope: c.scope });
+  return {
+    id: r.id,
+    title: r.meta.title,
+    agency_id: agencyId(r.meta.agency_name),
+    meta: {
+      agency_name: r.meta.agency_name, agency_kind: r.meta.agency_kind, admin_level: r.meta.admin_level, year: r.meta.year,
+      era: r.meta.era, published_at: r.meta.published_at, is_aggregate: r.meta.is_aggregate, has_tables: r.meta.has_tables,
+      region: { code_hint: r.meta.region.code_hint, path_hint: r.meta.region.path_hint },
+    },
+    source: {
+      ext: extOf(r.source.file), format: r.source.format, bytes: r.source.bytes, sha256: r.source.sha256, retrieved_at: r.source.retrieved_at,
+    },
+    tables: { active: r.tables.active.status, requests: r.tables.requests.status, appeals: r.tables.appeals.status },
+    f: figures(r),
+    checks: {
+      fail: r.checks.filter((c) => c.status === 'fail' && c.severity === 'error').map(ref),
+      warn: r.checks.filter((c) => c.status === 'fail' && c.severity === 'warning').map(ref),
+      uncertain: r.checks.filter((c) => c.status === 'uncertain').length,
+      pass: r.checks.filter((c) => c.status === 'pass').length,
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { getCollection } from 'astro:content';
+import type { Report } from '../model/report.ts';
+import { buildModel, type SiteModel } from './model.ts';
+import { reportJsonPath } from './paths.ts';
+
+// getCollection once per build process (STACK-NOTES §2 rule 2); every page shares the same model.
+let model: Promise<SiteModel> | undefined;
+
+export function site(): Promise<SiteModel> {
+  model ??= getCollection('reports').then((entries) => buildModel(entries.map((e) => e.data)));
+  return model;
+}
+
+/** The full report, read only by its own page (the loader already validated this file). */
+export function loadReport(id: string): Report {
+  return JSON.parse(readFileSync(reportJsonPath(id), 'utf8')) as Report;
+}
