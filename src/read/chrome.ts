@@ -90,7 +90,7 @@ export function isChromeLine(line: string): boolean {
 }
 
 // Archive dumps glue the page's breadcrumb and toolbar to the start of the body, ending at a leaked "-->".
-const CHROME_PREFIX_RE = /^您?(?:当前|现在)的?(?:所在)?位置\s*:[^。]{0,400}?-->\s*/;
+const CHROME_PREFIX_RE = /^您?(?:当前|现在)的?(?:所在)?位置\s*[:：][^。]{0,400}?-->\s*/;
 
 /** Split a breadcrumb/toolbar prefix off a long body line ("当前位置: 首页… 相关链接: --> 本报告…"). */
 export function splitChromePrefix(line: string): { chrome: string; rest: string } | null {

@@ -28,26 +28,48 @@ function canonicalLabel(label: string): string {
   return l;
 }
 
-/** Byte-order mark, or BOM-less UTF-16 recognised by its zero bytes (the high byte of every ASCII character). */
+/** Share of UTF-16 code units in `sample` that are plausible report text (ASCII, Latin-1, CJK, punctuation). */
+function plausibleUtf16(sample: Uint8Array, littleEndian: boolean): number {
+  let plausible = 0;
+  const units = Math.floor(sample.length / 2);
+  for (let i = 0; i < units * 2; i += 2) {
+    const u = littleEndian ? (sample[i] ?? 0) | ((sample[i + 1] ?? 0) << 8) : ((sample[i] ?? 0) << 8) | (sample[i + 1] ?? 0);
+    if (
+      u === 0x09 || u === 0x0a || u === 0x0d || (u >= 0x20 && u <= 0x7e) || (u >= 0xa0 && u <= 0xff) ||
+      (u >= 0x2000 && u <= 0x206f) || (u >= 0x3000 && u <= 0x303f) || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xff00 && u <= 0xffef)
+    ) {
+      plausible++;
+    }
+  }
+  return units === 0 ? 0 : plausible / units;
+}
+
+/** Byte-order mark, or BOM-less UTF-16: zero bytes (ASCII high bytes) and code units that all read as text. */
 export function unicodeLayout(bytes: Uint8Array): { encoding: string; bomLength: number } | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
-  const sample = bytes.subarray(0, META_SNIFF_BYTES & ~1);
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddZeros++ : evenZeros++;
-  const pairs = sample.length / 2;
-  // Chinese UTF-16 has zero bytes only in its ASCII characters (digits, newlines), so the bar is low but one-sided.
-  if (pairs >= 8 && oddZeros >= pairs * 0.05 && evenZeros * 20 <= oddZeros) return { encoding: 'utf-16le', bomLength: 0 };
-  if (pairs >= 8 && evenZeros >= pairs * 0.05 && oddZeros * 20 <= evenZeros) return { encoding: 'utf-16be', bomLength: 0 };
+  const sample = bytes.subarray(0, META_SNIFF_BYTES);
+  if (sample.length < 16 || !sample.includes(0)) return null;
+  if (plausibleUtf16(sample, true) >= 0.95) return { encoding: 'utf-16le', bomLength: 0 };
+  if (plausibleUtf16(sample, false) >= 0.95) return { encoding: 'utf-16be', bomLength: 0 };
   return null;
 }
 
+function isKnownLabel(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return iconv.encodingExists(label);
+  }
+}
+
+/** The charset a page declares in its first bytes; template junk ("charset={$cs}") counts as no declaration. */
 function metaCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, META_SNIFF_BYTES)).toString('latin1');
-  const m = META_CHARSET_RE.exec(head);
-  return m?.[1] ? canonicalLabel(m[1]) : null;
+  const label = META_CHARSET_RE.exec(head)?.[1];
+  return label && isKnownLabel(canonicalLabel(label)) ? canonicalLabel(label) : null;
 }
 
 /** Strict UTF-8; an incomplete sequence at the very end (a cut-off download) is tolerated and reported. */

@@ -13,6 +13,12 @@ export interface SourceLine {
   raw: string;
 }
 
+/** A cell's text and the number of the line it was printed on. */
+interface RawCell {
+  text: string;
+  n: number;
+}
+
 export interface TextTable {
   table: TableBlock;
   /** Index (into the lines array) of the first line after the table. */
@@ -36,7 +42,7 @@ function isBlank(raw: string): boolean {
   return normaliseText(raw).trim() === '';
 }
 
-function toTable(rows: { text: string; n: number }[][], tableIndex: number): TableBlock {
+function toTable(rows: RawCell[][], tableIndex: number): TableBlock {
   const cells: TableCell[][] = rows.map((row, r) =>
     row.map((c, col) => ({ text: c.text, loc: { line: c.n, table: tableIndex, row: r, col } })),
   );
@@ -48,15 +54,18 @@ function toTable(rows: { text: string; n: number }[][], tableIndex: number): Tab
  * after a cell continues it ("商业" + "企业"), and a non-TAB line after a blank line ends the table.
  */
 export function readTabTable(lines: readonly SourceLine[], start: number, tableIndex: number): TextTable {
-  const rows: { text: string; n: number }[][] = [];
-  let row: { text: string; n: number }[] | null = null;
+  const rows: RawCell[][] = [];
+  let row: RawCell[] | null = null;
   let blanks: SourceLine[] = [];
   let i = start;
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (!line) break;
     if (line.raw.startsWith('\t')) {
-      if (!row) rows.push((row = []));
+      if (!row) {
+        row = [];
+        rows.push(row);
+      }
       row.push({ text: cellText(line.raw.slice(1), false), n: line.n });
       blanks = [];
     } else if (isBlank(line.raw)) {
@@ -96,7 +105,7 @@ function splitRow(raw: string, markdown: boolean): string[] {
 }
 
 /** Rows without any text and trailing columns empty in every row carry nothing (markdown "||" line ends). */
-function dropEmpty(rows: { text: string; n: number }[][]): { text: string; n: number }[][] {
+function dropEmpty(rows: RawCell[][]): RawCell[][] {
   const kept = rows.filter((r) => r.some((c) => c.text !== ''));
   while (kept.length > 0 && kept.every((r) => r.length > 1 && r[r.length - 1]?.text === '')) {
     for (const r of kept) r.pop();
@@ -123,7 +132,7 @@ export function readPipeTable(
     kinds.push(kind);
   }
   const run = lines.slice(start, end);
-  let rows: { text: string; n: number }[][];
+  let rows: RawCell[][];
   if (kinds.includes('row')) {
     // L3a / L3c: one row per line.
     rows = run

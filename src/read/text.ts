@@ -15,6 +15,15 @@ const HEADING_RE = /^(#{1,6})\s+(.*?)(?:\s+#+)?$/;
 /** A .txt file with this many ATX heading lines is Markdown (LLM/OCR conversions are saved as .txt). */
 const MARKDOWN_HEADINGS_IN_TXT = 2;
 
+/** A TAB-run cell longer than this is a paragraph: the run is TAB-indented prose, not a table. */
+const MAX_TAB_CELL = 120;
+
+/** Paragraphs indented with a TAB also start with one; a table has a row of several cells and no prose cell. */
+function isTabTable(run: TextTable): boolean {
+  const cells = run.table.rows.flat();
+  return run.table.rows.some((r) => r.length > 1) && cells.every((c) => c.text.length <= MAX_TAB_CELL);
+}
+
 function isMarkdown(format: 'txt' | 'md', lines: readonly string[]): boolean {
   if (format === 'md') return true;
   return lines.filter((l) => HEADING_RE.test(l)).length >= MARKDOWN_HEADINGS_IN_TXT;
@@ -23,6 +32,8 @@ function isMarkdown(format: 'txt' | 'md', lines: readonly string[]): boolean {
 /** Parse decoded text into blocks and hints. */
 export function parseText(text: string, format: 'txt' | 'md', encoding: string, notes: string[] = []): Document {
   const rawLines = text.split(/\r\n|\r|\n/);
+  // A final line break ends the last line; it does not start an empty one.
+  if (rawLines.length > 1 && rawLines.at(-1) === '') rawLines.pop();
   const markdown = isMarkdown(format, rawLines);
   if (markdown && format === 'txt') notes.push('Markdown syntax detected in a .txt file: headings and pipe tables read as Markdown');
   const hints: DocumentHints = { chrome: [] };
@@ -41,34 +52,11 @@ export function parseText(text: string, format: 'txt' | 'md', encoding: string, 
     .map((raw, k) => ({ n: k + 1, raw: raw.replace(ARTEFACT_RE, '') }))
     .slice(headerEnd + 1);
 
-  let tables = 0;
-  const pushTable = (t: TextTable): number => {
-    blocks.push(t.table);
-    tables++;
-    for (const b of t.trailingBlanks) blocks.push({ kind: 'text', text: '', loc: { line: b.n } });
-    return t.end;
-  };
-
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] as SourceLine;
-    if (line.raw.startsWith('\t')) {
-      i = pushTable(readTabTable(lines, i, tables));
-      continue;
-    }
-    const isChrome = chromeKind(line.raw) !== null;
-    if (!isChrome && pipeKind(line.raw)) {
-      const table = readPipeTable(lines, i, tables, markdown);
-      if (table) {
-        i = pushTable(table);
-        continue;
-      }
-    }
-    i++;
+  const textLine = (line: SourceLine): void => {
     let t = normaliseText(line.raw).trimEnd();
-    if (isChrome) {
+    if (chromeKind(t)) {
       hints.chrome.push({ text: t.trim(), loc: { line: line.n } });
-      continue;
+      return;
     }
     const prefix = splitChromePrefix(t);
     if (prefix) {
@@ -81,6 +69,34 @@ export function parseText(text: string, format: 'txt' | 'md', encoding: string, 
     } else {
       blocks.push({ kind: 'text', text: markdown ? stripEmphasis(t) : t, loc: { line: line.n } });
     }
+  };
+
+  let tables = 0;
+  const pushTable = (t: TextTable): number => {
+    blocks.push(t.table);
+    tables++;
+    for (const b of t.trailingBlanks) blocks.push({ kind: 'text', text: '', loc: { line: b.n } });
+    return t.end;
+  };
+
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as SourceLine;
+    if (line.raw.startsWith('\t')) {
+      const run = readTabTable(lines, i, tables);
+      if (isTabTable(run)) i = pushTable(run);
+      else for (; i < run.end; i++) textLine(lines[i] as SourceLine);
+      continue;
+    }
+    if (pipeKind(line.raw) && !chromeKind(line.raw)) {
+      const table = readPipeTable(lines, i, tables, markdown);
+      if (table) {
+        i = pushTable(table);
+        continue;
+      }
+    }
+    textLine(line);
+    i++;
   }
   return { format, encoding, blocks, hints, notes };
 }

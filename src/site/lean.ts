@@ -7,6 +7,9 @@ import { cellValue } from './cells.ts';
 // The lean collection entry (STACK-NOTES §2): metadata, a handful of headline figures and check results.
 // Everything else a page needs comes from the report JSON itself, read only by that report's page.
 
+/** Part of every entry's digest: bump it whenever toLean's output changes, so cached entries are rebuilt. */
+export const LEAN_VERSION = 1;
+
 export const OUTCOME_KEYS = ['granted', 'partial', 'denied', 'unavailable', 'not_processed', 'other'] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 export const APPEAL_LEAVES = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { ReportSchema } from '../model/report.ts';
-import { toLean } from './lean.ts';
+import { LEAN_VERSION, toLean } from './lean.ts';
 
 /**
  * Lean collection loader: validates every report JSON the ingest wrote against ReportSchema and stores only
@@ -19,7 +19,7 @@ export function reportsLoader(dir: string): Loader {
       let parsed = 0;
       for (const f of files) {
         const text = await readFile(path.join(reportsDir, f), 'utf8');
-        const digest = generateDigest(text);
+        const digest = generateDigest(`${LEAN_VERSION}\n${text}`);
         const id = f.slice(0, -'.json'.length);
         seen.add(id);
         if (store.get(id)?.digest === digest) continue;

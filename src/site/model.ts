@@ -30,6 +30,9 @@ export interface SiteModel {
   regions: Map<string, RegionNode>;
   regionRoots: RegionNode[];
   unplaced: Lean[];
+  /** Reports with at least one failed error-severity check, and how many reports fail each check id. */
+  failing: Lean[];
+  failCounts: [string, number][];
 }
 
 const byYearThenName = (a: Lean, b: Lean) =>
@@ -75,5 +78,10 @@ export function buildModel(input: readonly Lean[]): SiteModel {
   for (const n of regions.values()) n.children.sort((x, y) => zh(regions.get(x)!.name, regions.get(y)!.name));
   const regionRoots = [...regions.values()].filter((n) => n.parent === null).sort((x, y) => zh(x.name, y.name));
 
-  return { reports, byId, years, byYear, agencies, agencyById, agencyReports, regions, regionRoots, unplaced };
+  const failing = reports.filter((r) => r.checks.fail.length > 0);
+  const counts = new Map<string, number>();
+  for (const r of failing) for (const id of new Set(r.checks.fail.map((c) => c.id))) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const failCounts = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+
+  return { reports, byId, years, byYear, agencies, agencyById, agencyReports, regions, regionRoots, unplaced, failing, failCounts };
 }

@@ -29,3 +29,6 @@ export const url = {
 export function regionId(regionPath: readonly string[]): string {
   return createHash('sha256').update(regionPath.join('/')).digest('hex').slice(0, 10);
 }
+
+/** Dataset files written by writeDatasets; report pages link a download only if it was written. */
+export const DATA_DIR = path.resolve(process.env.NIANBAO_DATA_DIR ?? '.cache/data');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import type { Report } from '../model/report.ts';
+import type { Lean } from './lean.ts';
 import { buildModel, type SiteModel } from './model.ts';
 import { reportJsonPath } from './paths.ts';
 
@@ -8,8 +9,8 @@ import { reportJsonPath } from './paths.ts';
 let model: Promise<SiteModel> | undefined;
 
 export function site(): Promise<SiteModel> {
-  model ??= getCollection('reports').then((entries) => buildModel(entries.map((e) => e.data)));
-  return model;
+  model ??= getCollection('reports').then((entries: { data: Lean }[]) => buildModel(entries.map((e) => e.data)));
+  return model as Promise<SiteModel>;
 }
 
 /** The full report, read only by its own page (the loader already validated this file). */

@@ -25,6 +25,23 @@ function candidateRows(era: ModernEra): RequestsRow[] {
   return era === 'gov2021' ? [...rows, SUBTOTAL_ROW] : rows;
 }
 
+/**
+ * Values after a row label, allowing the label itself to wrap onto up to two short lines that carry no
+ * known label ("（二）部分公开（区分处理的，只计这一情" ⏎ "形，不计其他情形）" ⏎ values, in PDF-derived text).
+ * The wrapped run must be a full row, so a stray fragment cannot pull in another row's values.
+ */
+function valueRunAfterWrap(tokens: readonly Token[], i: number, width: number, rows: readonly RequestsRow[]): Token[] {
+  const direct = valueRun(tokens, i, width);
+  if (direct.length > 0) return direct;
+  for (let j = i + 1; j <= i + 2 && j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (!isLabelLike(t) || t.key.length > 20 || rows.some((r) => labelMatches(r, t.key))) return [];
+    const run = valueRun(tokens, j, width);
+    if (run.length === width) return run;
+  }
+  return [];
+}
+
 export function extractRequests(tokens: readonly Token[], era: ModernEra): RequestsResult {
   const form = FORMS[era].requests;
   const cols = form.columns;
@@ -50,7 +67,7 @@ export function extractRequests(tokens: readonly Token[], era: ModernEra): Reque
       end = i;
       continue;
     }
-    const run = valueRun(tokens, i, cols.length);
+    const run = valueRunAfterWrap(tokens, i, cols.length, rows);
     if (run.length === 0) continue; // a group label, a heading or prose mentioning the label
     if (start < 0) start = i;
     end = i + run.length;

@@ -2,6 +2,7 @@ import { allFields, type FieldDef, type ModernEra } from '../../forms/index.ts';
 import { absentCell, type Cell, type CellState } from '../../model/cell.ts';
 import type { Report } from '../../model/report.ts';
 import { buildCodebook } from './codebook.ts';
+import { byCodePoint } from './table.ts';
 
 // Every cell of a report as one flat list, in a fixed order: form fields in form order, then derived, ext and
 // legacy values sorted by key. This order is the row order of cells.csv and of reports/<id>.csv.
@@ -22,11 +23,6 @@ export interface CellRow {
 
 const FIELDS = allFields();
 const UNITS = new Map(buildCodebook().fields.map((f) => [f.key, f.unit]));
-
-/** Code-point order: the same on every machine and Node version, unlike localeCompare. */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The printed cell of a form field, found by walking the report's nested table object. */
 export function formCell(report: Report, field: FieldDef): Cell | undefined {
@@ -66,7 +62,10 @@ function splitKey(key: string, origin: Origin): Pick<CellRow, 'table' | 'row_key
 
 export function* reportCells(report: Report): Generator<CellRow> {
   for (const f of FIELDS) {
-    const cell = formCell(report, f) ?? (inEra(f, report) ? absentCell() : undefined);
+    // A missing field of a table that was found is worth a row ("absent"); a table not found at all is
+    // already said once by reports.csv <table>_status, so its 200 empty fields are not repeated here.
+    const found = report.tables[f.table].status !== 'absent';
+    const cell = formCell(report, f) ?? (found && inEra(f, report) ? absentCell() : undefined);
     if (!cell) continue;
     yield { report_id: report.id, field_key: f.key, origin: 'form', table: f.table, row_key: f.row, col_key: f.col, unit: f.unit, cell };
   }

@@ -18,7 +18,10 @@ export interface CodebookEntry {
   row: string;
   col: string;
   anchor: string | null;
+  /** Row › column as printed on the newest form that has the field. */
   label_zh: string;
+  /** As printed on the 2019 form, when it has the field (wording differs for a few shared fields). */
+  label_zh_gov2019: string | null;
   label_en: string;
   row_zh: string;
   col_zh: string;
@@ -100,14 +103,23 @@ function derivedFields(forms: Map<string, Field>): Field[] {
   return [...out.values()];
 }
 
+let built: Codebook | undefined;
+
+/** The codebook (computed once per process; treat it as read-only). */
 export function buildCodebook(): Codebook {
+  built ??= compile();
+  return built;
+}
+
+function compile(): Codebook {
   const forms = new Map<string, Field>(allFields().map((f) => [f.key, { ...f, formula: null }]));
+  const labels2019 = new Map(formFields('gov2019').map((f) => [f.key, f.zh]));
   const fields = [...forms.values(), ...derivedFields(forms)].map((f, i): CodebookEntry => {
     const link = eraLink(f.key, f.eras);
     return {
       position: i + 1, key: f.key, origin: f.formula === null ? 'form' : 'derived', formula: f.formula,
       table: f.table, row: f.row, col: f.col, anchor: f.anchor ?? null,
-      label_zh: f.zh, label_en: f.en, row_zh: f.row_zh, col_zh: f.col_zh, row_en: f.row_en, col_en: f.col_en,
+      label_zh: f.zh, label_zh_gov2019: f.formula === null ? labels2019.get(f.key) ?? null : null, label_en: f.en, row_zh: f.row_zh, col_zh: f.col_zh, row_en: f.row_en, col_en: f.col_en,
       unit: f.unit, kind: f.kind, eras: [...f.eras].sort(),
       gov2019_key: link.gov2019_key, gov2021_key: link.gov2021_key, comparability: link.comparability,
       mapping_note_en: link.note_en, mapping_note_zh: link.note_zh,

@@ -8,7 +8,7 @@ export interface Release {
   version: string;
   /** YYYY-MM-DD. */
   date: string;
-  /** DATA-CHANGELOG.md without its top-level title, for the README. */
+  /** The DATA-CHANGELOG.md entries (from the first "## " heading on), for the README. */
   changelog: string;
 }
 
@@ -18,7 +18,7 @@ const ENTRY = /^## +(\S+) +[—–-]+ +(\d{4}-\d{2}-\d{2})\s*$/m;
 export function parseChangelog(text: string): { version: string; date: string; body: string } {
   const m = ENTRY.exec(text);
   if (!m) throw new Error('DATA-CHANGELOG.md has no entry like "## 0.1.0 — 2026-01-31"');
-  return { version: m[1]!, date: m[2]!, body: text.replace(/^# .*\n+/, '').trim() };
+  return { version: m[1]!, date: m[2]!, body: text.slice(m.index).trim() };
 }
 
 export function epochDate(epoch: string): string {

@@ -31,7 +31,18 @@ export async function pageItems(page: PDFPageProxy): Promise<Item[]> {
     if (!str || !str.trim()) continue; // whitespace items carry bogus widths; gaps are measured instead
     const t = raw.transform as number[];
     const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || raw.height || 10;
-    out.push({ str, x: t[4] ?? 0, y: t[5] ?? 0, w: Math.max(0, raw.width), size });
+    const x = t[4] ?? 0;
+    const y = t[5] ?? 0;
+    if (raw.dir === 'ttb') {
+      // Vertical writing: the run goes down from its origin; emit one item per character, stacked.
+      const chars = [...str];
+      const step = chars.length ? Math.max(raw.height, size) / chars.length : size;
+      chars.forEach((ch, i) => {
+        if (ch.trim()) out.push({ str: ch, x, y: y - (i + 1) * step + step * 0.2, w: Math.max(raw.width, size * 0.5), size });
+      });
+      continue;
+    }
+    out.push({ str, x, y, w: Math.max(0, raw.width), size });
   }
   return out;
 }

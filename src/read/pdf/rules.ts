@@ -16,6 +16,7 @@ export interface OpCodes {
   paintFormXObjectBegin: number; paintFormXObjectEnd: number;
   stroke: number; closeStroke: number; fill: number; eoFill: number; fillStroke: number; eoFillStroke: number;
   closeFillStroke: number; closeEOFillStroke: number;
+  setFillRGBColor: number; setStrokeRGBColor: number;
 }
 
 // pdf.js DrawOPS (path data codes inside constructPath).
@@ -122,36 +123,48 @@ function isRect(sp: SubPath): boolean {
   return true;
 }
 
+/** White or near-white paint draws nothing visible on a white page (WPS paints white boxes behind text lines). */
+function invisible(color: string): boolean {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  return !!m && [m[1], m[2], m[3]].every((h) => parseInt(h!, 16) >= 0xf0);
+}
+
+interface GState { ctm: Matrix; fill: string; stroke: string }
+
 /**
- * Collect the page's horizontal and vertical ruling segments. Clip paths are ignored; rectangles covering most of
- * the page (white backgrounds) are ignored; shaded cell backgrounds contribute their edges.
+ * Collect the page's horizontal and vertical ruling segments: stroked axis-aligned segments and thin filled
+ * rectangles, in visible colours. Clip paths, shaded areas (cell or paragraph backgrounds) and white paint are
+ * ignored.
  */
-export async function pageRules(page: PDFPageProxy, ops: OpCodes, pageW: number, pageH: number): Promise<Rules> {
+export async function pageRules(page: PDFPageProxy, ops: OpCodes): Promise<Rules> {
   const list = await page.getOperatorList();
   const rules: Rules = { h: [], v: [] };
   const strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
   const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
+  let gs: GState = { ctm: [1, 0, 0, 1, 0, 0], fill: '#000000', stroke: '#000000' };
+  const stack: GState[] = [];
   const fns = list.fnArray;
   const args = list.argsArray as unknown[][];
   for (let i = 0; i < fns.length; i++) {
     const fn = fns[i];
     const a = args[i];
-    if (fn === ops.save) stack.push(ctm);
-    else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
+    if (fn === ops.save) stack.push({ ...gs });
+    else if (fn === ops.restore) gs = stack.pop() ?? gs;
     else if (fn === ops.transform) {
       const m = toMatrix(a);
-      if (m) ctm = multiply(ctm, m);
+      if (m) gs.ctm = multiply(gs.ctm, m);
     } else if (fn === ops.paintFormXObjectBegin) {
-      stack.push(ctm);
+      stack.push({ ...gs });
       const m = toMatrix(a?.[0]);
-      if (m) ctm = multiply(ctm, m);
-    } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+      if (m) gs.ctm = multiply(gs.ctm, m);
+    } else if (fn === ops.paintFormXObjectEnd) gs = stack.pop() ?? gs;
+    else if (fn === ops.setFillRGBColor && typeof a?.[0] === 'string') gs.fill = a[0];
+    else if (fn === ops.setStrokeRGBColor && typeof a?.[0] === 'string') gs.stroke = a[0];
     else if (fn === ops.constructPath && a) {
+      const ctm = gs.ctm;
       const paint = a[0] as number;
-      const stroked = strokeOps.has(paint);
-      const filled = fillOps.has(paint);
+      const stroked = strokeOps.has(paint) && !invisible(gs.stroke);
+      const filled = fillOps.has(paint) && !invisible(gs.fill);
       if (!stroked && !filled) continue; // clip or endPath
       for (const data of pathData(a[1])) {
         for (const sp of subPaths(data, ctm)) {
@@ -161,14 +174,9 @@ export async function pageRules(page: PDFPageProxy, ops: OpCodes, pageW: number,
             const b = bbox(sp.pts);
             const w = b.x2 - b.x1;
             const h = b.y2 - b.y1;
-            if (w > pageW * 0.9 && h > pageH * 0.9) continue; // page background
             if (h <= THIN && w > THIN) rules.h.push({ y: (b.y1 + b.y2) / 2, x1: b.x1, x2: b.x2 });
             else if (w <= THIN && h > THIN) rules.v.push({ x: (b.x1 + b.x2) / 2, y1: b.y1, y2: b.y2 });
-            else if (w > THIN && h > THIN) {
-              rules.h.push({ y: b.y1, x1: b.x1, x2: b.x2 }, { y: b.y2, x1: b.x1, x2: b.x2 });
-              rules.v.push({ x: b.x1, y1: b.y1, y2: b.y2 }, { x: b.x2, y1: b.y1, y2: b.y2 });
-            }
-            continue;
+            if (!stroked) continue;
           }
           if (!stroked) continue;
           for (let k = 1; k < sp.pts.length; k++) addEdge(rules, sp.pts[k - 1]!, sp.pts[k]!);

@@ -1,0 +1,129 @@
+// Report metadata (spec §8) from the document model. Collection sidecar fields override what the text says.
+
+import type { Document } from '../../model/document.ts';
+import type { Meta } from '../../model/report.ts';
+import type { Sidecar } from '../../model/sidecar.ts';
+import { sectionSegments } from '../sections.ts';
+import { agencyFromText, completeAgencyName, describeAgency, isAgencyName } from './agency.ts';
+import { readCatalogue } from './catalogue.ts';
+import { extractContact } from './contact.ts';
+import { DATE_SRC, CN_DATE_SRC, findCutoffYear, findPeriod } from './dates.ts';
+import { findPublished } from './published.ts';
+import { extractRegion } from './region.ts';
+import { findUrls, formatDeclared, isAggregate, portalUrl } from './statements.ts';
+import { bodyLines, joinProse, tableRowLines } from './text.ts';
+import { findTitle } from './title.ts';
+
+export type ExtractedMeta = Omit<Meta, 'era' | 'era_evidence' | 'has_tables'>;
+
+/** Catalogue blocks sit above or below the article; the middle of a long body is report text. */
+const CATALOGUE_HEAD = 150;
+const CATALOGUE_TAIL = 40;
+const SIGNATURE_RE = new RegExp(`(?:^|[\\s。])([\\u4e00-\\u9fff]{2,30})\\s+(?:${DATE_SRC}|${CN_DATE_SRC})\\s*$`);
+const BODY_YEAR_RE = /(?:^|\n)((?:19|20)\d{2})年(?:度|以来)?[,，、]/;
+
+function contactFrom(preamble: string, full: string): Meta['contact'] {
+  const first = extractContact(preamble);
+  if (first.phone.length || first.email || first.address || first.postcode) {
+    // Contacts printed at the end of the report complete the preamble's.
+    const rest = extractContact(full);
+    return {
+      phone: first.phone.length ? first.phone : rest.phone,
+      fax: first.fax ?? rest.fax,
+      postcode: first.postcode ?? rest.postcode,
+      email: first.email ?? rest.email,
+      address: first.address ?? rest.address,
+      office: first.office ?? rest.office,
+    };
+  }
+  return extractContact(full);
+}
+
+export function extractMeta(doc: Document, opts: { sidecar: Sidecar | null }): ExtractedMeta {
+  const { sidecar } = opts;
+  const lines = bodyLines(doc);
+  const chrome = doc.hints.chrome.map((c) => c.text);
+  const catalogue = readCatalogue([
+    ...doc.hints.chrome,
+    ...lines.slice(0, CATALOGUE_HEAD),
+    ...lines.slice(Math.max(CATALOGUE_HEAD, lines.length - CATALOGUE_TAIL)),
+    ...tableRowLines(doc),
+  ]);
+  const catalogueValue = (field: string) => catalogue.find((e) => e.field === field)?.value ?? null;
+
+  const segments = sectionSegments(doc);
+  const preamble = joinProse(segments[0]?.lines ?? []).text;
+  const full = joinProse(lines).text;
+  const lastSection = segments.findLast((s) => s.key !== null && s.lines.length > 0);
+  const closing = joinProse(lastSection?.lines ?? segments[0]?.lines ?? []).text;
+
+  const title = findTitle(lines, catalogueValue('name'), doc.hints.title);
+  const signatureOrg = SIGNATURE_RE.exec(closing)?.[1] ?? null;
+  const publisher = catalogueValue('publisher');
+  const rawAgency =
+    sidecar?.agency_name ??
+    (title?.agency || null) ??
+    agencyFromText(preamble) ??
+    (signatureOrg && isAgencyName(signatureOrg) ? signatureOrg : null) ??
+    (publisher && isAgencyName(publisher) ? publisher : null) ??
+    agencyFromText(full);
+  const agency = rawAgency ? describeAgency(completeAgencyName(rawAgency)) : null;
+
+  const period = findPeriod(preamble) ?? findPeriod(full);
+  let year: number | null = null;
+  let yearSource: string | null = null;
+  const cutoff = findCutoffYear(full);
+  const bodyYear = BODY_YEAR_RE.exec(joinProse(segments.find((s) => s.key === 's1_overview')?.lines ?? []).text)?.[1];
+  for (const [y, source] of [
+    [sidecar?.year, 'sidecar'],
+    [title?.year, 'title'],
+    [period?.year ?? cutoff, 'period'],
+    [bodyYear ? +bodyYear : null, 'body'],
+  ] as const) {
+    if (y) {
+      year = y;
+      yearSource = source;
+      break;
+    }
+  }
+
+  const sourceUrl = sidecar?.source_url ?? doc.hints.source_url ?? null;
+  const published = sidecar?.published_at
+    ? { iso: sidecar.published_at, raw: sidecar.published_at, source: 'sidecar' }
+    : findPublished({ hintDate: doc.hints.published_at, chrome, lines, closing, catalogue, url: sourceUrl, year });
+
+  const contact = contactFrom(preamble, full);
+  const portal = portalUrl(preamble) ?? portalUrl(full);
+  const region = extractRegion({
+    sidecar,
+    chrome,
+    text: full,
+    places: agency?.places ?? [],
+    address: contact.address,
+    postcode: contact.postcode,
+    phones: contact.phone,
+    urls: [sourceUrl, portal, ...findUrls(chrome.join('\n'))].filter((u): u is string => !!u),
+  });
+
+  return {
+    title: title?.title ?? null,
+    agency_name: agency?.name ?? null,
+    agency_short: agency?.short ?? null,
+    agency_kind: agency?.kind ?? null,
+    admin_level: agency?.level ?? null,
+    year,
+    year_source: yearSource,
+    published_at: published.iso,
+    published_at_raw: published.raw,
+    published_at_source: published.source,
+    period: period ? { start: period.start, end: period.end } : null,
+    contact,
+    portal_url: portal,
+    source_url: sourceUrl,
+    doc_number: catalogueValue('doc_number'),
+    index_no: catalogueValue('index_no'),
+    region,
+    is_aggregate: isAggregate(full),
+    format_declared: formatDeclared(full),
+  };
+}

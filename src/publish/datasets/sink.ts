@@ -1,0 +1,168 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify/sync';
+import { byCodePoint, header, record, type Table } from './table.ts';
+
+// Every file goes through a Sink, which hashes and counts it while writing, so SHA256SUMS, datapackage.json
+// and files.json never re-read what was just written. Large files are appended to chunk by chunk (one report
+// at a time) and never held in memory whole.
+
+/** UTF-8 BOM: Excel on Chinese Windows reads BOM-less UTF-8 as GBK. */
+const BOM = '\uFEFF';
+
+/** CRLF and RFC 4180 quoting. */
+const CSV_OPTIONS = {
+  record_delimiter: 'windows',
+  // With a custom record delimiter csv-stringify stops quoting bare \n and \r; RFC 4180 requires it.
+  quote_record_delimiter: true,
+} as const;
+
+/** CSV text of some records, without header or BOM: chunks of one file can be formatted separately. */
+export function csvText(records: string[][]): string {
+  return records.length ? stringify(records, CSV_OPTIONS) : '';
+}
+
+export function csvHead<R>(table: Table<R>): string {
+  return BOM + csvText([header(table)]);
+}
+
+export interface WrittenFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+  /** CSV only: data rows (header excluded) and the header. */
+  rows?: number;
+  columns?: string[];
+}
+
+type Register = (f: WrittenFile) => WrittenFile;
+
+/** A file written in chunks, with backpressure. */
+export class Appender {
+  readonly path: string;
+  private readonly stream: WriteStream;
+  private readonly register: Register;
+  private readonly hash: Hash = createHash('sha256');
+  private bytes = 0;
+
+  constructor(path: string, stream: WriteStream, register: Register) {
+    this.path = path;
+    this.stream = stream;
+    this.register = register;
+  }
+
+  async write(chunk: string): Promise<void> {
+    if (!chunk) return;
+    const buf = Buffer.from(chunk, 'utf8');
+    this.hash.update(buf);
+    this.bytes += buf.byteLength;
+    if (!this.stream.write(buf)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<WrittenFile> {
+    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    return this.register({ path: this.path, bytes: this.bytes, sha256: this.hash.digest('hex') });
+  }
+}
+
+/** A CSV file written in chunks of rows. */
+export class CsvAppender<R> {
+  readonly table: Table<R>;
+  private readonly out: Appender;
+  private readonly register: Register;
+  private rows = 0;
+
+  constructor(out: Appender, table: Table<R>, register: Register) {
+    this.out = out;
+    this.table = table;
+    this.register = register;
+  }
+
+  /** Appends rows already formatted with csvText (shared by several files). */
+  writeText(text: string, rows: number): Promise<void> {
+    this.rows += rows;
+    return this.out.write(text);
+  }
+
+  write(rows: readonly R[]): Promise<void> {
+    return this.writeText(csvText(rows.map((r) => record(this.table, r))), rows.length);
+  }
+
+  async close(): Promise<WrittenFile> {
+    return this.register({ ...(await this.out.close()), rows: this.rows, columns: header(this.table) });
+  }
+}
+
+export class Sink {
+  readonly root: string;
+  private readonly files = new Map<string, WrittenFile>();
+
+  constructor(root: string) {
+    this.root = root;
+  }
+
+  private async target(path: string): Promise<string> {
+    if (this.files.has(path)) throw new Error(`dataset file written twice: ${path}`);
+    this.files.set(path, { path, bytes: 0, sha256: '' });
+    const abs = join(this.root, path);
+    await mkdir(dirname(abs), { recursive: true });
+    return abs;
+  }
+
+  private readonly add = (f: WrittenFile): WrittenFile => {
+    this.files.set(f.path, f);
+    return f;
+  };
+
+  async text(path: string, content: string): Promise<WrittenFile> {
+    const abs = await this.target(path);
+    const buf = Buffer.from(content, 'utf8');
+    await writeFile(abs, buf);
+    return this.add({ path, bytes: buf.byteLength, sha256: createHash('sha256').update(buf).digest('hex') });
+  }
+
+  /** Indented JSON, for the small descriptive files people read. */
+  json(path: string, value: unknown): Promise<WrittenFile> {
+    return this.text(path, `${prettyJson(value)}\n`);
+  }
+
+  /** A whole small CSV (per-report and per-agency files). */
+  async csv<R>(path: string, table: Table<R>, rows: readonly R[], body = csvText(rows.map((r) => record(table, r)))): Promise<WrittenFile> {
+    return this.add({ ...(await this.text(path, csvHead(table) + body)), rows: rows.length, columns: header(table) });
+  }
+
+  async open(path: string): Promise<Appender> {
+    return new Appender(path, createWriteStream(await this.target(path)), this.add);
+  }
+
+  async openCsv<R>(path: string, table: Table<R>): Promise<CsvAppender<R>> {
+    const csv = new CsvAppender(await this.open(path), table, this.add);
+    await csv.writeText(csvHead(table), 0);
+    return csv;
+  }
+
+  /** Every file written so far, sorted by path (code-point order). */
+  list(): WrittenFile[] {
+    return [...this.files.values()].sort((a, b) => byCodePoint(a.path, b.path));
+  }
+}
+
+/** Objects and arrays whose compact JSON fits this many characters stay on one line. */
+const LINE = 200;
+
+/** Indented JSON in which every small object or array (a schema field, an enum, a cell) stays on one line. */
+export function prettyJson(value: unknown, pad = ''): string {
+  const flat = JSON.stringify(value);
+  if (value === null || typeof value !== 'object' || flat.length <= LINE) return flat;
+  const inner = `${pad}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => inner + prettyJson(v, inner)).join(',\n')}\n${pad}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${prettyJson(v, inner)}`).join(',\n')}\n${pad}}`;
+}

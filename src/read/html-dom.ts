@@ -1,0 +1,125 @@
+// Small helpers over the hast tree for the HTML reader: what is never rendered, how HTML whitespace collapses,
+// table structure and cell text.
+
+import type { Element, ElementContent, Root } from 'hast';
+import { normaliseText } from '../text/normalise.ts';
+import { joinAll } from './join.ts';
+
+/** Elements whose content never reaches a reader of the page (or is interactive, not text). */
+const NOT_RENDERED = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg',
+  'math', 'canvas', 'audio', 'video', 'map', 'input', 'select', 'option', 'optgroup', 'datalist', 'textarea', 'button',
+  'title', 'meta', 'link', 'base',
+]);
+
+/** Elements that start a new line of text. */
+export const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+function isHidden(el: Element): boolean {
+  const style = el.properties['style'];
+  return Boolean(el.properties['hidden']) || (typeof style === 'string' && HIDDEN_STYLE_RE.test(style));
+}
+
+/** Skipped entirely: not rendered, or hidden (hidden text is where spam and stale copies hide). */
+export function isSkipped(el: Element): boolean {
+  return NOT_RENDERED.has(el.tagName) || isHidden(el);
+}
+
+export function classAndId(el: Element): string {
+  const cls = el.properties['className'];
+  const id = el.properties['id'];
+  return `${Array.isArray(cls) ? cls.join(' ') : String(cls ?? '')} ${String(id ?? '')}`.trim();
+}
+
+export function lineOf(node: ElementContent | Element): number | undefined {
+  return node.position?.start.line;
+}
+
+const CJK = String.raw`[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]`;
+/** A source line break between two CJK characters renders as nothing (CSS segment-break rules for Chinese). */
+const CJK_BREAK_RE = new RegExp(String.raw`(${CJK})[ \t\r\f]*\n[ \t\r\n\f]*(?=${CJK})`, 'g');
+
+/** Collapse HTML whitespace and normalise: what the reader sees for a run of inline text. */
+export function cleanText(raw: string): string {
+  return normaliseText(raw.replace(CJK_BREAK_RE, '$1')).replace(/[ \t\r\n\f]+/g, ' ').trim();
+}
+
+/** Rendered text of an element, at most `limit` characters (enough to classify a container cheaply). */
+export function textSample(el: Element, limit: number): string {
+  let out = '';
+  const visit = (node: Element): void => {
+    for (const c of node.children) {
+      if (out.length > limit) return;
+      if (c.type === 'text') out += c.value;
+      else if (c.type === 'element' && !isSkipped(c)) visit(c);
+    }
+  };
+  visit(el);
+  return cleanText(out);
+}
+
+export function hasDescendant(el: Element, test: (e: Element) => boolean): boolean {
+  return el.children.some((c) => c.type === 'element' && !isSkipped(c) && (test(c) || hasDescendant(c, test)));
+}
+
+/** The rows of this table (not of tables nested in its cells), in document order. */
+export function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const c of table.children) {
+    if (c.type !== 'element') continue;
+    if (c.tagName === 'tr') rows.push(c);
+    else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') {
+      for (const r of c.children) if (r.type === 'element' && r.tagName === 'tr') rows.push(r);
+    }
+  }
+  return rows;
+}
+
+export function rowCells(tr: Element): Element[] {
+  return tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th') && !isHidden(c));
+}
+
+/** Text of a table cell: lines split by <br>, <p> … joined without a space between CJK characters. */
+export function cellText(cell: Element): string {
+  const segments: string[] = [];
+  let current = '';
+  const cut = (): void => {
+    segments.push(current);
+    current = '';
+  };
+  const visit = (node: Element): void => {
+    for (const c of node.children) {
+      if (c.type === 'text') current += c.value;
+      else if (c.type === 'element' && !isSkipped(c)) {
+        const breaks = c.tagName === 'br' || BLOCK_TAGS.has(c.tagName);
+        if (breaks) cut();
+        visit(c);
+        if (breaks) cut();
+      }
+    }
+  };
+  visit(cell);
+  cut();
+  return joinAll(segments.map(cleanText));
+}
+
+/** Integer span attribute greater than 1, else undefined (the model omits default spans). */
+export function span(cell: Element, name: 'rowSpan' | 'colSpan'): number | undefined {
+  const v = Number(cell.properties[name]);
+  return Number.isInteger(v) && v > 1 ? v : undefined;
+}
+
+export function* elements(node: Root | Element): Generator<Element> {
+  for (const c of node.children) {
+    if (c.type !== 'element') continue;
+    yield c;
+    yield* elements(c);
+  }
+}
