@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Ledger } from '../src/model/ledger.ts';
 import type { Report } from '../src/model/report.ts';
 import { extOf } from '../src/site/lean.ts';
+import { sourceName } from '../src/site/paths.ts';
 import { checkLinks } from './check-links.ts';
 import { progressLine } from './progress.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -57,7 +58,7 @@ async function copySources(reports: readonly Report[]): Promise<number> {
     const from = path.resolve(ROOT, r.source.file);
     const bytes = await readFile(from).catch(() => { throw new StageError(`sources: ${r.source.file} (report ${r.id}) is gone; re-run the build`); });
     if (createHash('sha256').update(bytes).digest('hex') !== r.source.sha256) throw new StageError(`sources: ${r.source.file} changed since it was ingested (sha256 differs); re-run the build`);
-    await copyFile(from, path.join(out, `${r.id}.${extOf(r.source.file)}`));
+    await copyFile(from, path.join(out, sourceName(r.id, extOf(r.source.file))));
   }
   return reports.length;
 }

@@ -103,13 +103,13 @@ describe('value states stay distinct', () => {
     const rows = objects(await readCsv(dir, 'cells.csv'));
     const of = (id: string, key: string) => rows.find((r) => r.report_id === id && r.field_key === key);
     expect(of(A.id, 'requests.new.org_other')).toMatchObject({ value: '0', state: 'inferred', was: 'blank', inferred_from: 'D1', raw: '' });
-    expect(of(A.id, 'requests.new.natural_person')).toMatchObject({ value: '', state: 'blank', source_loc: 'L7', source_line: '7' });
+    expect(of(A.id, 'requests.new.natural_person')).toMatchObject({ value: '', state: 'blank', source_line: '7', source_page: '' });
     expect(of(A.id, 'requests.carried_over.total')).toMatchObject({ value: '', state: 'absent', origin: 'form' });
-    expect(of(A.id, 'requests.new.org_all')).toMatchObject({ origin: 'derived', table: 'requests', row_key: 'new', col_key: 'org_all', unit: '件', value: '0' });
+    expect(of(A.id, 'requests.new.org_all')).toMatchObject({ origin: 'derived', table: 'requests', row_key: 'new', col_key: 'org_all', unit: '件', value: '0', inferred_from: 'sum of x + y' });
     expect(of(B.id, 'legacy.requests.received')).toMatchObject({ origin: 'legacy', table: 'requests', row_key: 'received', value: '5' });
     expect(of(B.id, 'active.rules.issued')).toBeUndefined();
     expect(rows.filter((r) => r.report_id === C.id)).toEqual([]);
-    expect(of(A.id, 'active.penalty.decisions')).toMatchObject({ value: '24', raw: '24', unit: '件', source_loc: 'L10:t1:r2:c3', source_table: '1', source_row: '2', source_col: '3' });
+    expect(of(A.id, 'active.penalty.decisions')).toMatchObject({ value: '24', raw: '24', unit: '件', source_line: '10', source_table: '1', source_row: '2', source_col: '3' });
   });
 });
 

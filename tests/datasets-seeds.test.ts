@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { allFields } from '../src/forms/index.ts';
 import { runIngest } from '../src/ingest/run.ts';
 import type { Ledger } from '../src/model/ledger.ts';
-import { formatLoc } from '../src/model/location.ts';
 import type { Report } from '../src/model/report.ts';
 import { agencyId } from '../src/publish/agencies.ts';
 import { formCell, printedState, printedValue, reportCells } from '../src/publish/datasets/cells.ts';
+import { buildCodebook } from '../src/publish/datasets/codebook.ts';
 import { DataPackageSchema, type DataPackage } from '../src/publish/datasets/descriptor.ts';
 import { readManifest, writeDatasets } from '../src/publish/datasets/index.ts';
 import { csvValue } from '../src/publish/datasets/table.ts';
@@ -82,23 +82,37 @@ describe('seeds: published values equal the report JSON', () => {
     for (const e of expected) {
       const row = index.get(`${e.report_id} ${e.field_key}`)!;
       expect(row, e.field_key).toBeDefined();
-      expect([e.field_key, row.value, row.raw, row.state, row.was, row.inferred_from, row.source_loc]).toEqual([
-        e.field_key, csvValue(e.cell.value), e.cell.raw, e.cell.state, e.cell.was ?? '', e.cell.inferred_from ?? '', formatLoc(e.cell.loc),
+      const loc = e.cell.loc ?? {};
+      // A derived row's sum is not repeated when it is its codebook formula (checked below).
+      const rule = e.origin === 'derived' ? row.inferred_from : e.cell.inferred_from ?? '';
+      expect([e.field_key, row.value, row.raw, row.state, row.was, row.inferred_from, row.unit]).toEqual([
+        e.field_key, csvValue(e.cell.value), e.cell.raw, e.cell.state, e.cell.was ?? '', rule, e.unit,
       ]);
+      expect([row.source_page, row.source_line, row.source_table, row.source_row, row.source_col]).toEqual(
+        [loc.page, loc.line, loc.table, loc.row, loc.col].map(csvValue));
     }
-    for (const r of reports) for (const k of Object.keys(r.derived)) expect(index.get(`${r.id} ${k}`)?.origin).toBe('derived');
+    const formulas = new Map(buildCodebook().fields.map((f) => [f.key, f.formula]));
+    for (const r of reports) {
+      for (const [k, c] of Object.entries(r.derived)) {
+        const row = index.get(`${r.id} ${k}`)!;
+        expect(row.origin).toBe('derived');
+        expect(row.inferred_from || `sum of ${formulas.get(k)}`).toBe(c.inferred_from);
+      }
+    }
   });
 
   it('reports/<id>.csv, by-year and by-agency slices hold exactly the full tables\' rows', async () => {
-    const full = await csv('cells.csv');
-    const perReport = await Promise.all(reports.map((r) => csv(`reports/${r.id}.csv`)));
-    const agencies = objects(await csv('agencies.csv'));
-    const perAgency = await Promise.all(agencies.map((a) => csv(`by-agency/${a.agency_id}.csv`)));
+    const same = async (whole: string, parts: string[]) => {
+      const full = await csv(whole);
+      const slices = await Promise.all(parts.map(csv));
+      for (const p of slices) expect(p.header).toEqual(full.header);
+      expect(slices.flatMap((p) => p.rows.map((r) => r.join('\u0001'))).sort()).toEqual(full.rows.map((r) => r.join('\u0001')).sort());
+    };
+    const agencies = objects(await csv('agencies.csv')).map((a) => a.agency_id!);
+    await same('cells.csv', reports.map((r) => `reports/${r.id}.csv`));
+    await same('reports.csv', agencies.map((a) => `by-agency/${a}.csv`));
+    await same('report_states.csv', agencies.map((a) => `by-agency/${a}.states.csv`));
     const years = await readdir(join(dir, 'by-year'));
-    for (const parts of [perReport, perAgency]) {
-      for (const p of parts) expect(p.header).toEqual(full.header);
-      expect(parts.flatMap((p) => p.rows.map((r) => r.join('\u0001'))).sort()).toEqual(full.rows.map((r) => r.join('\u0001')).sort());
-    }
     for (const name of ['reports.csv', 'report_states.csv', 'cells.csv', 'checks.csv']) {
       const whole = await csv(name);
       const slices = await Promise.all(years.map((y) => csv(`by-year/${y}/${name}`)));

@@ -46,14 +46,15 @@ export function cellTerms(report: Report, c: Check): Term[] {
   });
 }
 
-/** When the first named cell holds `expected` and the others add up to `actual`, show it as a sum. */
-export function asSum(report: Report, c: Check): { head: Term; rest: Term[] } | null {
+/** When the first named cell is one side of the check and the other cells add up to the other side, a sum. */
+export function asSum(report: Report, c: Check): { head: Term; rest: Term[]; sum: number } | null {
   if (c.expected === null || c.actual === null || c.cells.length < 2) return null;
   const values = c.cells.map((k) => getCell(report, k)?.value ?? 0);
-  const rest = values.slice(1).reduce((a, b) => a + b, 0);
-  if (values[0] !== c.expected || rest !== c.actual) return null;
+  const sum = values.slice(1).reduce((a, b) => a + b, 0);
+  const sides = [c.expected, c.actual];
+  if (!sides.includes(values[0]!) || !sides.includes(sum) || (values[0] === sum) !== (c.expected === c.actual)) return null;
   const terms = cellTerms(report, c);
-  return { head: terms[0]!, rest: terms.slice(1) };
+  return { head: terms[0]!, rest: terms.slice(1), sum };
 }
 
 export function statusCounts(checks: readonly Check[]): Record<Check['status'], number> {

@@ -19,11 +19,19 @@ export const url = {
   problems: () => '/checks/',
   search: () => '/search/',
   methodology: () => '/methodology/',
-  source: (id: string, ext: string) => `/sources/${id}.${ext}`,
+  source: (id: string, ext: string) => `/sources/${sourceName(id, ext)}`,
   dataJson: (id: string) => `/data/reports/${id}.json`,
   dataCsv: (id: string) => `/data/reports/${id}.csv`,
   data: () => '/data/',
 };
+
+/** Formats a browser would run if served from our origin (report files are untrusted): served as text. */
+const ACTIVE = new Set(['html', 'htm', 'shtml', 'xhtml', 'xht', 'svg', 'xml', 'js', 'mjs']);
+
+/** File name of a report's original under /sources/: <id>.<ext>, plus .txt for active formats. */
+export function sourceName(id: string, ext: string): string {
+  return ACTIVE.has(ext) ? `${id}.${ext}.txt` : `${id}.${ext}`;
+}
 
 /** Stable ASCII id for a region path (province → … → township). */
 export function regionId(regionPath: readonly string[]): string {

@@ -76,5 +76,5 @@ const NOT_PUBLICATION_RE = /采集|抓取|爬取|星期|周[一二三四五六�
 export function webDate(line: string): string | null {
   const t = line.trim();
   if (t.length > 200 || t.includes('。') || !WEB_DATE_CUE_RE.test(t) || NOT_PUBLICATION_RE.test(t)) return null;
-  return WEB_DATE_RE.exec(t)?.[1] ?? null;
+  return WEB_DATE_RE.exec(t)?.[1]?.trim() ?? null;
 }

@@ -8,15 +8,15 @@ type Contact = Meta['contact'];
 const SEP = String.raw`\s*[:：]\s*`;
 const PHONE_SRC = String.raw`(?:\(?0\d{2,3}\)?\s*(?:[-—–－]{1,2}|\s)?\s*)?\d{7,8}(?:\s*(?:转|-)\s*\d{1,5})?|\d{11,12}`;
 const PHONE_KEY_RE = new RegExp(
-  String.raw`(?<![传真])(?:咨询|联系|办公|服务|监督|举报)?电话(?:\s*[/、]?\s*传真|\(传真\)|（传真）)?${SEP}((?:${PHONE_SRC})(?:\s*(?:[、/,，]|或)\s*(?:${PHONE_SRC}))*)`,
+  String.raw`(?<![传真])(?:咨询|联系|办公|服务|监督|举报)?电\s*话(?:\s*[/、]?\s*传\s*真|\(传真\)|（传真）)?${SEP}((?:${PHONE_SRC})(?:\s*(?:[、/,，]|或)\s*(?:${PHONE_SRC}))*)`,
   'g',
 );
-const FAX_RE = new RegExp(String.raw`传真(?:电话)?${SEP}(${PHONE_SRC})`);
-const POSTCODE_RE = new RegExp(String.raw`邮(?:政)?编(?:码)?${SEP}(\d{6})(?!\d)`);
+const FAX_RE = new RegExp(String.raw`传\s*真(?:电话)?${SEP}(${PHONE_SRC})`);
+const POSTCODE_RE = new RegExp(String.raw`邮\s*(?:政\s*)?编(?:\s*码)?${SEP}(\d{6})(?!\d)`);
 const EMAIL_SRC = String.raw`[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`;
 const EMAIL_KEY_RE = new RegExp(String.raw`(?:电子邮箱|电子信箱|电子邮件|邮箱|信箱|E-?mail)${SEP}(${EMAIL_SRC})`, 'i');
 const EMAIL_RE = new RegExp(EMAIL_SRC);
-const ADDRESS_RE = new RegExp(String.raw`(?:办公|通信|通讯|联系|单位)?地址${SEP}([^,，;；)）。\n]{2,60})`);
+const ADDRESS_RE = new RegExp(String.raw`(?:办公|通信|通讯|联系|单位)?地\s*址${SEP}([^,，;；)）。\n]{2,60})`);
 const OFFICE_RES = [
   /请与([^,，;；。()（）\n]{2,40}?)联系/,
   /请联系([^,，;；。()（）\n]{2,40}?)(?=[,，;；。()（）\n]|$)/,

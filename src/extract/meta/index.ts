@@ -90,7 +90,7 @@ export function extractMeta(doc: Document, opts: { sidecar: Sidecar | null }): E
   const sourceUrl = sidecar?.source_url ?? doc.hints.source_url ?? null;
   const published = sidecar?.published_at
     ? { iso: sidecar.published_at, raw: sidecar.published_at, source: 'sidecar' }
-    : findPublished({ hintDate: doc.hints.published_at, chrome, lines, closing, catalogue, url: sourceUrl, year });
+    : findPublished({ hintDate: doc.hints.published_at, chrome, head: segments[0]?.lines ?? [], closing, catalogue, url: sourceUrl, year });
 
   const contact = contactFrom(preamble, full);
   const portal = portalUrl(preamble) ?? portalUrl(full);

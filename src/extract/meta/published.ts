@@ -17,8 +17,8 @@ export interface Published {
 export interface PublishedInput {
   hintDate: string | undefined;
   chrome: readonly string[];
-  /** Body lines in order (title block first). */
-  lines: readonly Line[];
+  /** Lines of the title block and preamble (before the first section heading). */
+  head: readonly Line[];
   /** Prose of the last section before any attachment, squeezed (signature sits at its end). */
   closing: string;
   catalogue: readonly CatalogueEntry[];
@@ -26,6 +26,7 @@ export interface PublishedInput {
   year: number | null;
 }
 
+/** Web date lines and the date under the title sit in the first lines of the title block. */
 const TOP_LINES = 10;
 /** A line that is only a date, optionally bracketed: "（2021年1月12日）", "2021年1月12日", "二○一二年二月二十日". */
 const DATE_LINE_RE = new RegExp(`^[(（]?\\s*(?:${DATE_SRC}|${CN_DATE_SRC})\\s*[)）]?$`);
@@ -45,7 +46,7 @@ export function findPublished(input: PublishedInput): Published {
   };
   add(input.hintDate, 'web');
   for (const c of input.chrome) add(webDate(c), 'web');
-  const top = input.lines.slice(0, TOP_LINES);
+  const top = input.head.slice(0, TOP_LINES);
   for (const l of top) add(webDate(l.text), 'web');
   for (const l of top) {
     const t = squeezeLine(l.text);

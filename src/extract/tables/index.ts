@@ -7,6 +7,7 @@ import { extractActive } from './active.ts';
 import { extractAppeals } from './appeals.ts';
 import { detectEra } from './era.ts';
 import { extractRequests } from './requests.ts';
+import { recoverFlattened } from './flattened.ts';
 import { tokenize, type Token } from './tokens.ts';
 
 export interface TablesResult {
@@ -41,14 +42,15 @@ export function extractTables(doc: Document, year: number | null, fullText: stri
     return { ...base, cells: new Map(), tables: { active: absent(0), requests: absent(0), appeals: absent(0) } };
   }
   const flat = hasModern ? undefined : flattenedLine(tokens);
+  if (flat) {
+    const rec = recoverFlattened(flat.text, flat.loc, decision.era);
+    notes.push(`tables flattened into one line of text (line ${flat.loc.line ?? '?'}): digits run together`);
+    return { ...base, cells: rec.cells, tables: rec.tables };
+  }
   const requests = extractRequests(tokens, decision.era);
   const active = extractActive(tokens, decision.era, requests.start >= 0 ? requests.start : tokens.length);
   const appeals = extractAppeals(tokens, decision.era, requests.end >= 0 ? requests.end : 0);
   const tables = { active: active.status, requests: requests.status, appeals: appeals.status };
-  if (flat) {
-    const note = `tables flattened into one line of text (line ${flat.loc.line ?? '?'}): digits are run together and cell boundaries cannot be read`;
-    for (const t of Object.values(tables)) if (t.status === 'absent') { t.status = 'ambiguous'; t.notes.push(note); }
-  }
   const cells = new Map([...active.cells, ...requests.cells, ...appeals.cells]);
   return { ...base, cells, tables, singleRowOther: requests.singleRowOther };
 }

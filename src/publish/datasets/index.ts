@@ -6,7 +6,7 @@ import { ReportSchema, type Report } from '../../model/report.ts';
 import { agencyId, groupAgencies } from '../agencies.ts';
 import { canonical } from './canonical.ts';
 import { GROUPS, JSON_FILES, MAIN_TABLES, YEAR_TABLES, type Group } from './catalog.ts';
-import { reportCells } from './cells.ts';
+import { reportCells, type CellRow } from './cells.ts';
 import { buildCodebook } from './codebook.ts';
 import { buildDescriptor, jsonResource, tabularResource } from './descriptor.ts';
 import { MANIFEST, type Manifest } from './manifest.ts';
@@ -62,23 +62,31 @@ async function prepare(outDir: string): Promise<void> {
   await mkdir(outDir, { recursive: true });
 }
 
-/** Bounds the number of unfinished writes; wait() also surfaces the first failure. */
+/** Bounds the number of unfinished writes and rethrows the first failure (caught at once, never unhandled). */
 class InFlight {
-  private readonly pending = new Set<Promise<unknown>>();
+  private readonly pending = new Set<Promise<void>>();
   private readonly limit: number;
+  private failure: { error: unknown } | null = null;
 
   constructor(limit: number) {
     this.limit = limit;
   }
 
   async add(p: Promise<unknown>): Promise<void> {
-    const tracked = p.finally(() => this.pending.delete(tracked));
+    const tracked: Promise<void> = p.then(() => undefined, (error: unknown) => { this.failure ??= { error }; })
+      .finally(() => this.pending.delete(tracked));
     this.pending.add(tracked);
     if (this.pending.size >= this.limit) await Promise.race(this.pending);
+    this.rethrow();
   }
 
   async wait(): Promise<void> {
     await Promise.all(this.pending);
+    this.rethrow();
+  }
+
+  private rethrow(): void {
+    if (this.failure) throw this.failure.error;
   }
 }
 
@@ -86,7 +94,7 @@ class InFlight {
 interface YearFiles {
   reports: CsvAppender<ReportRow>;
   report_states: CsvAppender<Report>;
-  cells: CsvAppender<never>;
+  cells: CsvAppender<CellRow>;
   checks: CsvAppender<CheckRow>;
 }
 
@@ -94,7 +102,7 @@ async function openTables(sink: Sink, dir: string): Promise<YearFiles> {
   return {
     reports: await sink.openCsv(`${dir}reports.csv`, reportsTable),
     report_states: await sink.openCsv(`${dir}report_states.csv`, statesTable),
-    cells: await sink.openCsv(`${dir}cells.csv`, cellsTable as never),
+    cells: await sink.openCsv(`${dir}cells.csv`, cellsTable),
     checks: await sink.openCsv(`${dir}checks.csv`, checksTable),
   };
 }

@@ -52,9 +52,10 @@ const ALNUM_END_RE = /[A-Za-z0-9.%,)]$/;
 const ALNUM_START_RE = /^[A-Za-z0-9(+\-−]/;
 
 /**
- * Join the items of one physical line (already sorted by x). A space goes in where the gap is wide: always past a
- * full character width, and past a fifth of one when either side is Latin text or a number (so that adjacent
- * table numbers never run together).
+ * Join the items of one physical line (already sorted by x). A space goes in where the gap is wide: between CJK
+ * characters past almost a full character width, between CJK and Latin/digits past half of one (wider than the
+ * ¼-em autospace Word and WPS insert, so "2024 年" stays "2024年"), between Latin/digit runs past a fifth of one
+ * (so that adjacent table numbers never run together).
  */
 export function joinLine(items: Item[]): string {
   let s = '';
@@ -63,8 +64,11 @@ export function joinLine(items: Item[]): string {
     if (prev) {
       const gap = it.x - (prev.x + prev.w);
       const size = Math.max(prev.size, it.size);
-      const latin = !CJK_RE.test(prev.str.at(-1) ?? '') || !CJK_RE.test(it.str[0] ?? '');
-      if (gap > size * 0.9 || (latin && gap > size * 0.2)) s += ' ';
+      const cjkA = CJK_RE.test(prev.str.at(-1) ?? '');
+      const cjkB = CJK_RE.test(it.str[0] ?? '');
+      // CJK↔CJK: only a real gap; CJK↔Latin: more than Word's ¼-em autospace; Latin↔Latin: a word space.
+      const limit = cjkA && cjkB ? 0.9 : cjkA || cjkB ? 0.5 : 0.2;
+      if (gap > size * limit) s += ' ';
     }
     s += it.str;
     prev = it;
