@@ -164,12 +164,15 @@ describe('readPdf: fixtures made from seed reports (LibreOffice)', () => {
     });
   }
 
-  it('seed001.pdf: 行政处罚 24 and table 4 suit_direct 1/1/5/8/15; footer page numbers removed', async () => {
+  it('seed001.pdf: 行政处罚 24 and table 4 suit_direct 1/1/5/8/15; page numbers and running header removed', async () => {
     const doc = await readPdf(fixture('seed001.pdf'), 'seed001.pdf');
     expect(row(tableWith(doc, '第二十条'), '行政处罚')).toEqual(['24']);
     expect(tableWith(doc, '复议后起诉').rows.at(-1)!.slice(5, 10).map((c) => c.text)).toEqual(['1', '1', '5', '8', '15']);
     expect(doc.notes).toContain('3 page-number line(s) removed');
-    expect(texts(doc)[0]).toEqual({ kind: 'text', text: '西岗街道2022年政府信息公开工作年度报告', loc: { page: 1, line: 1 } });
+    expect(texts(doc)[0]).toEqual({ kind: 'text', text: '西岗街道2022年政府信息公开工作年度报告', loc: { page: 1, line: 2 } });
+    // The running header printed on all three pages leaves the body and is kept as a chrome hint.
+    expect(doc.hints.chrome).toEqual([{ text: '西岗街道 · 政务公开', loc: { page: 1, line: 1 } }]);
+    expect(texts(doc).some((b) => b.text.includes('·'))).toBe(false);
     expect(texts(doc).find((b) => b.text.startsWith('三是拓宽公开载体'))?.text).toMatch(/协助区部门做好依申请公开工作的答复及资料上报。$/);
   });
 });

@@ -34,7 +34,14 @@ export function runChecks(input: CheckInput): CheckOutput {
   if (era !== 'legacy') {
     const eqs = equations(era, input.singleRowOther);
     notes = derive(cells, eqs);
-    for (const eq of eqs) checks.push(checkEquation(eq, cells, tableState(eq.id === 'T4-SUM' ? tables.appeals : tables.requests)));
+    const notAssessed = new Set<string>();
+    for (const eq of eqs) {
+      const state = tableState(eq.id === 'T4-SUM' ? tables.appeals : tables.requests);
+      // A missing or ambiguous table gets one not_assessable result per rule, not one per row and column.
+      if (state !== 'ok' && notAssessed.has(eq.id)) continue;
+      if (state !== 'ok') notAssessed.add(eq.id);
+      checks.push(checkEquation(state === 'ok' ? eq : { ...eq, scope: 'table', lhs: [], rhs: [] }, cells, state));
+    }
     for (const t of ['active', 'requests', 'appeals'] as const) checks.push(checkNonNegative(cells, t, tables[t].status !== 'absent'));
     derived = derivedValues(era, cells, input.singleRowOther);
     checks.push(checkAppealsWithoutRequests(cells));

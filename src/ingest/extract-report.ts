@@ -4,7 +4,7 @@ import { extractMeta } from '../extract/meta/index.ts';
 import { extractNarrative } from '../extract/narrative.ts';
 import { extractSections } from '../extract/sections.ts';
 import { extractTables } from '../extract/tables/index.ts';
-import type { Document } from '../model/document.ts';
+import { ReadError, type Document } from '../model/document.ts';
 import { ReportSchema, SCHEMA_VERSION, type Report } from '../model/report.ts';
 import type { Sidecar } from '../model/sidecar.ts';
 import { readDocument } from '../read/index.ts';
@@ -41,6 +41,9 @@ export async function extractReport(input: ExtractInput): Promise<Report> {
   const hash = sha256(input.bytes);
   const doc = await readDocument(input.bytes, input.file);
   const meta = extractMeta(doc, { sidecar: input.sidecar });
+  if (meta.title === null && meta.agency_name === null && meta.year === null) {
+    throw new ReadError('not-a-report', 'no report title, agency or year found: this does not look like a government information disclosure annual report (add a .meta.json sidecar if it is one)');
+  }
   const sections = extractSections(doc);
   const narrative = extractNarrative(doc, sections);
   const tables = extractTables(doc, meta.year, documentText(doc));

@@ -37,7 +37,9 @@ export async function processFile(file: string, opts: ProcessOptions): Promise<O
   if (size > MAX_INPUT_BYTES) {
     return { ...base, bytes: size, error: { reason: 'too-large', message: `${file}: ${(size / 2 ** 20).toFixed(1)} MB exceeds the ${MAX_INPUT_BYTES / 2 ** 20} MB input limit; split or convert the file` } };
   }
-  const bytes = await readFile(file);
+  const buf = await readFile(file);
+  // A plain Uint8Array view (no copy): some readers (pdf.js) refuse Node's Buffer subclass.
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   const hash = sha256(bytes);
   const side = await readSidecar(file);
   const key = sha256(new TextEncoder().encode(`${opts.engine}\n${hash}\n${side.bytes ? sha256(side.bytes) : '-'}`));
