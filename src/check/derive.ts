@@ -5,8 +5,9 @@ import { known, round, sumKnown } from './values.ts';
 /**
  * Derivations run before the checks (spec §5.1). They only ever fill printed-blank cells, mark them
  * `inferred` with the rule and the state they replaced, and never look past one unknown:
- *  D1 zero-fill — when one side of an equation is known to be 0, the blank cells on the other side are 0
- *     (every count is non-negative);
+ *  D1 zero-fill — when one side of an equation is known and the printed cells of the other side already
+ *     add up to it, that side's blank cells are 0 (every count is non-negative). A known 0 total with blank
+ *     parts (seed 004) is the simplest case;
  *  D2 single unknown — when exactly one cell of an equation is blank and the rest are known, solve for it.
  */
 export function derive(cells: Map<string, Cell>, eqs: readonly Equation[]): string[] {
@@ -24,8 +25,12 @@ export function derive(cells: Map<string, Cell>, eqs: readonly Equation[]): stri
     for (const eq of eqs) {
       for (const [side, other] of [[eq.lhs, eq.rhs], [eq.rhs, eq.lhs]] as const) {
         const s = sumKnown(side.map((k) => cells.get(k)));
-        if (s && s.v === 0 && !s.dash) {
-          for (const k of other) if (isBlank(k)) { fill(k, 0, 'D1', eq); changed = true; }
+        if (!s || s.dash || !other.some(isBlank)) continue;
+        const printed = other.filter((k) => !isBlank(k));
+        const rest = sumKnown(printed.map((k) => cells.get(k)));
+        if (rest && !rest.dash && rest.v === s.v) {
+          for (const k of other) if (isBlank(k)) fill(k, 0, 'D1', eq);
+          changed = true;
         }
       }
       const all = [...eq.lhs, ...eq.rhs];

@@ -125,7 +125,7 @@ function accepts(rule: Rule, m: RegExpMatchArray, para: Para): boolean {
     const [clauseStart] = bounds(para.text, m.index!, m.index!, CLAUSE_STOP_RE);
     if (rule.key === 'requests.result.total.total' && /转下|结转|顺延/.test(para.text.slice(clauseStart, m.index))) return false;
     const topic = lastSubtopic(para.text.slice(0, m.index)) ?? para.topic ?? '';
-    const contextual = para.section === 's3_requests' || REQUEST_TOPIC_RE.test(topic);
+    const contextual = para.section === 's3_requests' || REQUEST_TOPIC_RE.test(topic) || REQUEST_CUE_RE.test(sentence);
     if (!REQUEST_CUE_RE.test(clause) && !(contextual && !(rule.generic && OTHER_BUSINESS_RE.test(clause)))) return false;
   }
   if (rule.scope === 'appeals') {

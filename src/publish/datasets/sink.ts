@@ -99,6 +99,8 @@ export class CsvAppender<R> {
 export class Sink {
   readonly root: string;
   private readonly files = new Map<string, WrittenFile>();
+  /** Folders already created (100k per-report files share one folder). */
+  private readonly dirs = new Set<string>();
 
   constructor(root: string) {
     this.root = root;
@@ -108,7 +110,11 @@ export class Sink {
     if (this.files.has(path)) throw new Error(`dataset file written twice: ${path}`);
     this.files.set(path, { path, bytes: 0, sha256: '' });
     const abs = join(this.root, path);
-    await mkdir(dirname(abs), { recursive: true });
+    const dir = dirname(abs);
+    if (!this.dirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.dirs.add(dir);
+    }
     return abs;
   }
 
