@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allFields } from '../src/forms/index.ts';
 import { runIngest } from '../src/ingest/run.ts';
@@ -11,7 +11,7 @@ import { agencyId } from '../src/publish/agencies.ts';
 import { formCell, printedState, printedValue, reportCells } from '../src/publish/datasets/cells.ts';
 import { buildCodebook } from '../src/publish/datasets/codebook.ts';
 import { DataPackageSchema, type DataPackage } from '../src/publish/datasets/descriptor.ts';
-import { readManifest, writeDatasets } from '../src/publish/datasets/index.ts';
+import { publicPath, readManifest, writeDatasets } from '../src/publish/datasets/index.ts';
 import { csvValue } from '../src/publish/datasets/table.ts';
 import { checkRows, objects, profileValidators, readCsv } from './datasets-helpers.ts';
 import { SEEDS_DIR, expectedFor, seedFiles } from './helpers/corpus.ts';
@@ -47,13 +47,17 @@ describe('seeds: published values equal the report JSON', () => {
     expect(reports).toHaveLength(5);
   });
 
-  it('reports.json and reports/<id>.json are the reports', async () => {
+  it('reports.json and reports/<id>.json are the reports, with project-relative source paths', async () => {
     const all = JSON.parse(await readFile(join(dir, 'reports.json'), 'utf8')) as Report[];
     expect(new Set(all.map((r) => r.id))).toEqual(new Set(reports.map((r) => r.id)));
     for (const r of reports) {
-      expect(all.find((x) => x.id === r.id)).toEqual(r);
-      expect(JSON.parse(await readFile(join(dir, 'reports', `${r.id}.json`), 'utf8'))).toEqual(r);
+      expect(r.source.file.startsWith('/')).toBe(true);
+      const published = { ...r, source: { ...r.source, file: `content/corpus/seeds/${basename(r.source.file)}` } };
+      expect(all.find((x) => x.id === r.id)).toEqual(published);
+      expect(JSON.parse(await readFile(join(dir, 'reports', `${r.id}.json`), 'utf8'))).toEqual(published);
     }
+    expect(publicPath('/elsewhere/x.txt')).toBe('/elsewhere/x.txt');
+    expect(publicPath('relative/x.txt')).toBe('relative/x.txt');
   });
 
   it('reports.csv and report_states.csv: every field of every report', async () => {
@@ -136,7 +140,8 @@ describe('seeds: published values equal the report JSON', () => {
       expect(a.report_ids!.split(';')).toContain(r.id);
       if (r.meta.year !== null) expect(a.years!.split(';')).toContain(String(r.meta.year));
     }
-    expect(objects(await csv('ledger.csv')).map((e) => e.file).sort()).toEqual(ledger.entries.map((e) => e.file).sort());
+    expect(objects(await csv('ledger.csv')).map((e) => e.file).sort()).toEqual(ledger.entries.map((e) => publicPath(e.file)).sort());
+    expect(objects(await csv('reports.csv')).every((r) => r.source_file!.startsWith('content/corpus/seeds/'))).toBe(true);
   });
 
   it('seed 001: 行政处罚 decisions = 24', async () => {

@@ -200,6 +200,13 @@ describe('readPdf: files it cannot read', () => {
     expect(e.reason).toBe('not-pdf');
   });
 
+  it('accepts a Node Buffer (what fs.readFile returns)', async () => {
+    const buf = readFileSync(new URL('./fixtures/seed004.pdf', import.meta.url));
+    expect(Buffer.isBuffer(buf)).toBe(true);
+    const doc = await readPdf(buf, 'seed004.pdf');
+    expect(tables(doc)).toHaveLength(3);
+  });
+
   it('does not detach the caller’s buffer', async () => {
     const bytes = fixture('seed004.pdf');
     await readPdf(bytes, 'seed004.pdf');

@@ -8,7 +8,7 @@ describe('chart geometry (d3 scales, no DOM)', () => {
     const g = barGeometry([{ label: 'a', value: 10 }, { label: 'b', value: 5 }, { label: 'c', value: 0 }]);
     expect(g.bars[1]!.w * 2).toBeCloseTo(g.bars[0]!.w, 0);
     expect(g.bars[2]!.w).toBe(0);
-    expect(g.bars.every((b) => b.x === undefined && b.w <= g.width - g.labelWidth)).toBe(true);
+    expect(g.bars.every((b) => b.w <= g.width - g.labelWidth)).toBe(true);
   });
 
   it('stacks segments end to end and drops zero parts', () => {

@@ -12,7 +12,17 @@ export interface Equation {
   rhs: string[];
 }
 
+const memo = new Map<string, Equation[]>();
+
+/** The equations of an era's form (memoised: they depend only on the form). */
 export function equations(era: ModernEra, singleRowOther: boolean): Equation[] {
+  const key = `${era}:${singleRowOther}`;
+  let eqs = memo.get(key);
+  if (!eqs) memo.set(key, (eqs = buildEquations(era, singleRowOther)));
+  return eqs;
+}
+
+function buildEquations(era: ModernEra, singleRowOther: boolean): Equation[] {
   const form = FORMS[era];
   const cols = form.requests.columns.map((c) => c.key);
   const parts = cols.filter((c) => c !== 'total');

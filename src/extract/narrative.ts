@@ -13,6 +13,8 @@ type Scope = 'requests' | 'appeals' | 'none';
 interface Rule {
   key: string;
   re: RegExp;
+  /** Words the paragraph must contain for the rule to run (a cheap filter before the full pattern). */
+  need: RegExp;
   scope: Scope;
   /** A match without a number: the prose says "none" ("未收到…申请"). */
   zero?: boolean;
@@ -30,29 +32,30 @@ const r = (src: string) => new RegExp(src, 'g');
 const RULES: Rule[] = [
   {
     key: 'active_items',
+    need: /主动公开/,
     re: r(`(?<!应)主动公开(?:了)?(?:${G}{0,8}?(?:政府|政务)信息|(?:的|各类|各种)?信息)(?:数量|总数|总量|数)?(?:共计|合计|共|总计|累计)?(?:为|达到|达|有)?${NUM}${unit('条|件|项|篇')}`),
     scope: 'none',
   },
-  { key: 'requests.new.total', re: r(`(?:收到|受理|新收|接到|接收|收悉)(?:了)?(?<gap>${G}{0,24}?)(?:共计|合计|共)?(?<is>为|是|有|达)?${NUM}${unit(COUNT, true)}`), scope: 'requests', generic: true },
-  { key: 'requests.new.total', re: r(`(?:收到|受理|新收|接到)(?:了)?(?:共计|共)?${NUM}${unit('件|条|个|宗|份')}(?<gap>${G}{0,8}?)申请`), scope: 'requests', generic: true },
-  { key: 'requests.new.total', re: r(`(?:未|没有)(?:收到|受理|接到|发生|有)(?<gap>${G}{0,30}?)申请`), scope: 'requests', zero: true },
-  { key: 'requests.new.total', re: r('零报告'), scope: 'requests', zero: true },
-  { key: 'requests.carried_over.total', re: r(`(?:上年度?|上一年度?|去年)结转(?:的)?(?<gap>${G}{0,12}?)(?:共|为)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
-  { key: 'requests.result.total.total', re: r(`(?<!不予|其他|年度?|下一?年|公开)(?:答复|办结|办理完毕|办理|处理)(?:了)?(?<gap>${G}{0,12}?)(?:共计|共)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
-  { key: 'requests.carried_forward.total', re: r(`(?:结转|顺延|转)(?:到|至|入)?下一?年度?(?<gap>${G}{0,10}?)(?:共|有)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
-  { key: 'requests.carried_forward.total', re: r(`${NUM}${unit('件|条')}(?<gap>${G}{0,12}?)(?:结转|顺延|转)(?:到|至|入)?下一?年`), scope: 'requests', generic: true },
-  { key: 'requests.result.granted_or_partial.total', re: r(`予以公开(?:及|和|与|、|或)部分公开(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
-  { key: 'requests.result.denied.subtotal.total', re: r(`不予公开(?:答复|的|申请)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
-  { key: 'requests.result.unavailable.subtotal.total', re: r(`无法提供(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
-  { key: 'requests.result.not_processed.subtotal.total', re: r(`不予处理(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
-  { key: 'requests.result.other.subtotal.total', re: r(`其他处理(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
-  { key: 'appeals.review.total', re: r(`行政复议(?:案件|申请)?(?<gap>${G}{0,6}?)(?:数量|数|共计|共)?(?:为|有)?${NUM}${unit('件|起|宗|个|次')}`), scope: 'appeals' },
-  { key: 'appeals.review.total', re: r(`${NUM}${unit('件|起|宗')}(?<gap>${G}{0,15}?)行政复议`), scope: 'appeals' },
-  { key: 'appeals.review.total', re: r(`(?:未|没有|无)(?:发生|收到|接到|出现|被)?(?<gap>${G}{0,30}?)(?:行政)?复议`), scope: 'appeals', zero: true },
-  { key: 'appeals.suit_all.total', re: r(`(?<adm>行政)?诉讼(?:案件)?(?<gap>${G}{0,6}?)(?:数量|数|共计|共)?(?:为|有)?${NUM}${unit('件|起|宗|个|次')}`), scope: 'appeals' },
-  { key: 'appeals.suit_all.total', re: r(`${NUM}${unit('件|起|宗')}(?<gap>${G}{0,10}?)行政诉讼`), scope: 'appeals' },
-  { key: 'appeals.suit_all.total', re: r(`(?:未|没有|无)(?:发生|收到|接到|出现|被)?(?<gap>${G}{0,30}?)复议${G}{0,12}?诉讼`), scope: 'appeals', zero: true },
-  { key: 'active.normative_docs.issued', re: r(`(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件(?:总数|数量)?(?:共计|共)?(?:为)?${NUM}${unit('件|份|个|条')}`), scope: 'none' },
+  { key: 'requests.new.total', need: /收到|受理|新收|接到|接收|收悉/, re: r(`(?:收到|受理|新收|接到|接收|收悉)(?:了)?(?<gap>${G}{0,24}?)(?:共计|合计|共)?(?<is>为|是|有|达)?${NUM}${unit(COUNT, true)}`), scope: 'requests', generic: true },
+  { key: 'requests.new.total', need: /收到|受理|新收|接到|接收|收悉/, re: r(`(?:收到|受理|新收|接到)(?:了)?(?:共计|共)?${NUM}${unit('件|条|个|宗|份')}(?<gap>${G}{0,8}?)申请`), scope: 'requests', generic: true },
+  { key: 'requests.new.total', need: /申请/, re: r(`(?:未|没有)(?:收到|受理|接到|发生|有)(?<gap>${G}{0,30}?)申请`), scope: 'requests', zero: true },
+  { key: 'requests.new.total', need: /零报告/, re: r('零报告'), scope: 'requests', zero: true },
+  { key: 'requests.carried_over.total', need: /结转/, re: r(`(?:上年度?|上一年度?|去年)结转(?:的)?(?<gap>${G}{0,12}?)(?:共|为)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
+  { key: 'requests.result.total.total', need: /答复|办结|办理|处理/, re: r(`(?<!不予|其他|年度?|下一?年|公开)(?:答复|办结|办理完毕|办理|处理)(?:了)?(?<gap>${G}{0,12}?)(?:共计|共)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
+  { key: 'requests.carried_forward.total', need: /结转|顺延|转/, re: r(`(?:结转|顺延|转)(?:到|至|入)?下一?年度?(?<gap>${G}{0,10}?)(?:共|有)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
+  { key: 'requests.carried_forward.total', need: /结转|顺延|转/, re: r(`${NUM}${unit('件|条')}(?<gap>${G}{0,12}?)(?:结转|顺延|转)(?:到|至|入)?下一?年`), scope: 'requests', generic: true },
+  { key: 'requests.result.granted_or_partial.total', need: /部分公开/, re: r(`予以公开(?:及|和|与|、|或)部分公开(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
+  { key: 'requests.result.denied.subtotal.total', need: /不予公开/, re: r(`不予公开(?:答复|的|申请)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
+  { key: 'requests.result.unavailable.subtotal.total', need: /无法提供/, re: r(`无法提供(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
+  { key: 'requests.result.not_processed.subtotal.total', need: /不予处理/, re: r(`不予处理(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
+  { key: 'requests.result.other.subtotal.total', need: /其他处理/, re: r(`其他处理(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
+  { key: 'appeals.review.total', need: /复议/, re: r(`行政复议(?:案件|申请)?(?<gap>${G}{0,6}?)(?:数量|数|共计|共)?(?:为|有)?${NUM}${unit('件|起|宗|个|次')}`), scope: 'appeals' },
+  { key: 'appeals.review.total', need: /复议/, re: r(`${NUM}${unit('件|起|宗')}(?<gap>${G}{0,15}?)行政复议`), scope: 'appeals' },
+  { key: 'appeals.review.total', need: /复议/, re: r(`(?:未|没有|无)(?:发生|收到|接到|出现|被)?(?<gap>${G}{0,30}?)(?:行政)?复议`), scope: 'appeals', zero: true },
+  { key: 'appeals.suit_all.total', need: /诉讼/, re: r(`(?<adm>行政)?诉讼(?:案件)?(?<gap>${G}{0,6}?)(?:数量|数|共计|共)?(?:为|有)?${NUM}${unit('件|起|宗|个|次')}`), scope: 'appeals' },
+  { key: 'appeals.suit_all.total', need: /诉讼/, re: r(`${NUM}${unit('件|起|宗')}(?<gap>${G}{0,10}?)行政诉讼`), scope: 'appeals' },
+  { key: 'appeals.suit_all.total', need: /诉讼/, re: r(`(?:未|没有|无)(?:发生|收到|接到|出现|被)?(?<gap>${G}{0,30}?)复议${G}{0,12}?诉讼`), scope: 'appeals', zero: true },
+  { key: 'active.normative_docs.issued', need: /规范性文件/, re: r(`(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件(?:总数|数量)?(?:共计|共)?(?:为)?${NUM}${unit('件|份|个|条')}`), scope: 'none' },
 ];
 
 const REQUEST_CUE_RE = /依申请|公开申请|信息公开/;
@@ -181,7 +184,7 @@ export function extractNarrative(doc: Document, sections: Record<SectionKey, Sec
       const para: Para = { text, section: seg.key, topic };
       const best = new Map<string, Hit>();
       for (const rule of RULES) {
-        if (out[rule.key]) continue;
+        if (out[rule.key] || !rule.need.test(text)) continue;
         for (const m of text.matchAll(rule.re)) {
           const prev = best.get(rule.key);
           if (prev && prev.index <= m.index) break;

@@ -4,7 +4,7 @@
 import type { Document } from '../model/document.ts';
 import type { Loc } from '../model/location.ts';
 import type { Section, SectionKey } from '../model/report.ts';
-import { FORMS, labelMatches, type Label } from '../forms/index.ts';
+import { FORMS, matchKeys, type Label } from '../forms/index.ts';
 import { labelKey, squeezeCjkSpaces } from '../text/normalise.ts';
 import { isAgencyName } from './meta/agency.ts';
 import { CN_DATE_SRC, DATE_SRC } from './meta/dates.ts';
@@ -65,6 +65,15 @@ const KEYWORDS: [RegExp, SectionKey | 'stop'][] = [
   [/总体|概述|概况|基本(?:工作)?情况|政府信息管理|平台建设|监督保障|机构建设|保障经费|培训|工作人员|事务支出|工作机制/, 's1_overview'],
 ];
 
+/** One test for a set of labels, with labelMatches' semantics (substring, or equality for exact labels). */
+function labelTest(labels: readonly Label[]): (key: string) => boolean {
+  const exact = new Set<string>();
+  const parts: string[] = [];
+  for (const l of labels) for (const m of matchKeys(l)) (l.exact ? exact.add(m) : parts.push(m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const re = new RegExp(parts.join('|'));
+  return (key) => !!key && (exact.has(key) || re.test(key));
+}
+
 const tableRowLabels: Label[] = [];
 const cellLabels: Label[] = [];
 for (const form of Object.values(FORMS)) {
@@ -73,8 +82,12 @@ for (const form of Object.values(FORMS)) {
   for (const block of form.active.blocks) cellLabels.push(block.anchor, ...block.rows, ...block.columns);
   cellLabels.push(...form.appeals.groups, ...form.appeals.leaves);
 }
-// Header cells of tables 3 and 4 that are not form labels.
-for (const zh of ['信息内容', '申请人情况', '法人或其他组织', '勾稽关系', '未经复议直接起诉', '复议后起诉', '行政诉讼']) cellLabels.push({ zh, en: zh });
+// Header cells of tables 3 and 4 that are not form labels, and wrapped pieces of long table-3 labels.
+for (const zh of ['信息内容', '申请人情况', '法人或其他组织', '勾稽关系', '未经复议直接起诉', '复议后起诉', '行政诉讼', '第三项加第四项', '只计这一情形', '不计其他情形', '区分处理的']) {
+  cellLabels.push({ zh, en: zh });
+}
+const isTableRowLabel = labelTest(tableRowLabels);
+const isCellLabel = labelTest(cellLabels);
 
 const VALUE_CELL_RE = /^(?:[-+−]?\d[\d,.]*\s*(?:件|项|个|条|万元|元)?|[-—–/／]+|零|〇)$/;
 const NUMBERS_ONLY_RE = /^[\d\s.,+\-−—–/]+$/;
@@ -83,8 +96,6 @@ const VALUE_ROW_RE = /(?:^|\s)[-+−]?\d[\d.,]*(?:\s+[-+−]?\d[\d.,]*)+\s*$/;
 const FRAGMENT_RE = /^[\u4e00-\u9fff]{0,4}$/;
 const ORDINAL_PREFIX_RE = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、)/;
 const CAPTION_RE = /^表[一二三四五]\s*[:：]/;
-// Wrapped pieces of long table-3 labels and of the header note.
-const CELL_FRAGMENTS = ['第三项加第四项', '只计这一情形', '不计其他情形', '区分处理的'];
 
 /** A line that is a flattened table cell (web text one cell per line, docx tab cells, Markdown or PDF rows). */
 function isCellLine(raw: string): boolean {
@@ -94,13 +105,11 @@ function isCellLine(raw: string): boolean {
   if (!t || t.endsWith('。') || t.length > 60 || /\d\s*件/.test(t) || t === '无') return false;
   const squeezed = t.replace(/\s+/g, '');
   if (VALUE_CELL_RE.test(t) || NUMBERS_ONLY_RE.test(t) || VALUE_ROW_RE.test(t) || FRAGMENT_RE.test(squeezed.replace(ORDINAL_PREFIX_RE, '')) || CAPTION_RE.test(t)) return true;
-  const key = labelKey(t);
-  return CELL_FRAGMENTS.some((f) => key.includes(f)) || cellLabels.some((l) => labelMatches(l, key));
+  return isCellLabel(labelKey(t));
 }
 
 function classify(phrase: string, printed: string): { key: HeadingKey; strong: boolean } {
-  const key = labelKey(printed);
-  if (tableRowLabels.some((l) => labelMatches(l, key))) return { key: 'table', strong: false };
+  if (isTableRowLabel(labelKey(printed))) return { key: 'table', strong: false };
   const hit = KEYWORDS.find(([re]) => re.test(phrase));
   if (!hit) return { key: null, strong: false };
   const strong = phrase.length <= 32 && !phrase.includes('方面') && (STRONG_END_RE.test(phrase) || hit[1] === 's6_other');
@@ -144,6 +153,7 @@ function lineCandidates(index: number, text: string): Candidate[] {
     const c = candidate(index, text, junk, m[0].length, level);
     if (c) out.push(c);
   }
+  if (!text.includes('、') && !text.includes('附件')) return out;
   for (const im of text.matchAll(INLINE_HEAD_RE)) {
     // An attachment (附件1：统计表, 附件下载) ends the prose.
     if (im[1] !== undefined) {

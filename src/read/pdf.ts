@@ -51,8 +51,8 @@ async function open(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> 
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new ReadError('not-pdf', `${file} does not start like a PDF (no %PDF- header); re-download the report`);
   try {
-    // pdf.js may transfer (detach) the buffer it is given: pass a copy so the caller's bytes stay usable.
-    return await getDocumentProxy(bytes.slice(), { verbosity: 0, useSystemFonts: false, disableFontFace: true, stopAtErrors: false });
+    // pdf.js may transfer (detach) the buffer it is given and refuses Node's Buffer subclass: pass a plain copy.
+    return await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, useSystemFonts: false, disableFontFace: true, stopAtErrors: false });
   } catch (e) {
     const err = e as { name?: string; message?: string };
     if (err?.name === 'PasswordException') {

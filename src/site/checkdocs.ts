@@ -21,7 +21,7 @@ export const CHECK_DOCS: CheckDoc[] = [
   { id: 'YEAR', kind: 'advisory', zh: '标题年度、统计期限和正文年度一致；发布日期在报告年度之后。', en: 'Title year, statistics period and text agree; published after the year ends.' },
   { id: 'DUP', kind: 'advisory', zh: '正文与其他机关或上一年的报告几乎相同（内容雷同）。', en: 'Text (near-)identical to another agency’s or last year’s report.' },
   { id: 'L-SUMS', kind: 'advisory', zh: '2019 年前旧式统计表的加总关系（各渠道申请之和等），仅作提示。', en: 'Sums in pre-2019 statistics tables; advisory only.' },
-  { id: 'N-*', kind: 'advisory', zh: '正文中的数字（如“共受理申请 6 件”“行政复议 7 件”）与表中对应数字比较。', en: 'Numbers stated in the text compared with the matching table cells.' },
+  { id: 'NARRATIVE', kind: 'advisory', zh: '正文中的数字（如“共受理申请 6 件”“行政复议 7 件”）与表中对应数字比较。', en: 'Numbers stated in the text compared with the matching table cells.' },
   { id: 'X-CARRY', kind: 'cross', zh: '同一机关：上一年结转下年度 = 本年上年结转（机关页面的“结转衔接”）。', en: 'Same agency: last year’s carried forward = this year’s carried over (agency pages).' },
   { id: 'X-STOCK', kind: 'cross', zh: '同一机关：本年现行有效 = 上年现行有效 + 本年制发 − 本年废止。', en: 'Same agency: in force = last year’s in force + issued − repealed.' },
   { id: 'X-SERIES', kind: 'cross', zh: '同一机关相邻年度数字突变（十倍以上），常见于单位或列错位。', en: 'Year-on-year jumps of ×10 or more, often unit or column errors.' },

@@ -37,7 +37,12 @@ const LABEL_STRIP_RE = /[\s()（）【】\[\]{}<>《》〈〉「」『』“”"
 
 /** Punctuation- and space-insensitive form used to match printed labels against the forms (spec §7.3). */
 export function labelKey(s: string): string {
-  return normaliseText(s).replace(LABEL_STRIP_RE, '');
+  return stripLabel(normaliseText(s));
+}
+
+/** labelKey for text that is already normalised (everything readers emit): skips the NFKC pass. */
+export function stripLabel(normalised: string): string {
+  return normalised.replace(LABEL_STRIP_RE, '');
 }
 
 /** Remove spaces between CJK characters ("年 度 报 告" → "年度报告") while keeping spaces between Latin words/numbers. */

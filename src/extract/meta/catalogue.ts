@@ -23,6 +23,8 @@ const KEYS: [CatalogueField, string[]][] = [
   ['name', ['信息名称', '名称', '标题']],
 ];
 
+/** Every key contains one of these: a cheap filter before the key-value patterns. */
+const KEY_CHAR_RE = /[索号机单日时名标]/;
 const spaced = (k: string) => [...k].map((c) => c.replace(/[/]/g, '\\/')).join('\\s*');
 const FIELD_OF = new Map<string, CatalogueField>();
 for (const [field, keys] of KEYS) for (const k of keys) FIELD_OF.set(k, field);
@@ -53,7 +55,7 @@ export function readCatalogue(lines: readonly Line[]): CatalogueEntry[] {
   };
   lines.forEach((line, i) => {
     const t = line.text.trim();
-    if (t.length > 300) return;
+    if (t.length > 300 || !KEY_CHAR_RE.test(t)) return;
     for (const m of t.matchAll(PAIR_RE)) add(m[1]!, m[2]!, line.loc);
     for (const m of t.matchAll(CELL_PAIR_RE)) add(m[1]!, m[2]!, line.loc);
     // Label on its own line, value on the next (HTML catalogue tables flattened to lines).

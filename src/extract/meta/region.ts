@@ -38,6 +38,7 @@ export interface RegionInput {
 
 const CJK_RE = /[\u4e00-\u9fff]/;
 const MAX_PLACE_CHARS = 5;
+const MAX_RUN = 8;
 
 /**
  * Parent places printed right before the chain's first place ("地址:吉林市昌邑区…" → 吉林市 before 昌邑区). Only a
@@ -48,13 +49,12 @@ function parents(text: string, first: string): string[] {
   let head = first;
   while (out.length < MAX_PARENTS) {
     let found: string[] | null = null;
-    for (const m of text.matchAll(new RegExp(`([\\u4e00-\\u9fff]{2,8}?)${head}`, 'g'))) {
-      if (m.index > 0 && CJK_RE.test(text[m.index - 1]!)) continue;
-      const chain = placeChain(m[1]!);
-      if (chain.rest === '' && chain.places.every((p) => p.length <= MAX_PLACE_CHARS && PARENT_SUFFIX_RE.test(p))) {
-        found = chain.places;
-        break;
-      }
+    for (let at = text.indexOf(head); at >= 0 && !found; at = text.indexOf(head, at + head.length)) {
+      let start = at;
+      while (start > 0 && at - start < MAX_RUN && CJK_RE.test(text[start - 1]!)) start--;
+      if (at - start < 2 || (start > 0 && CJK_RE.test(text[start - 1]!))) continue;
+      const chain = placeChain(text.slice(start, at));
+      if (chain.rest === '' && chain.places.every((p) => p.length <= MAX_PLACE_CHARS && PARENT_SUFFIX_RE.test(p))) found = chain.places;
     }
     if (!found || found.some((p) => out.includes(p))) break;
     out.unshift(...found);

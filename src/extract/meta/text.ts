@@ -27,7 +27,8 @@ const HEADING_RE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二�
 
 /** One line as extraction matches it: CJK spacing removed. */
 export function squeezeLine(s: string): string {
-  return squeezeCjkSpaces(s.trim()).replace(PUNCT_SPACE_RE, '');
+  const t = s.trim();
+  return /\s/.test(t) ? squeezeCjkSpaces(t).replace(PUNCT_SPACE_RE, '') : t;
 }
 
 /** Join lines into paragraphs separated by "\n"; wrapped lines are glued without a break. */

@@ -31,6 +31,8 @@ function flattenedLine(tokens: readonly Token[]): Token | undefined {
 export function extractTables(doc: Document, year: number | null, fullText: string): TablesResult {
   const tokens = tokenize(doc);
   const notes: string[] = [];
+  // A first read with the era the year suggests tells whether modern tables exist; it is reused when the
+  // structure confirms that era.
   const probe = extractRequests(tokens, year !== null && year < 2021 ? 'gov2019' : 'gov2021');
   const appealsProbe = extractAppeals(tokens, 'gov2021', probe.end >= 0 ? probe.end : 0);
   const hasModern = probe.status.status !== 'absent' || appealsProbe.status.status !== 'absent';
@@ -47,7 +49,7 @@ export function extractTables(doc: Document, year: number | null, fullText: stri
     notes.push(`tables flattened into one line of text (line ${flat.loc.line ?? '?'}): digits run together`);
     return { ...base, cells: rec.cells, tables: rec.tables };
   }
-  const requests = extractRequests(tokens, decision.era);
+  const requests = probe.era === decision.era ? probe : extractRequests(tokens, decision.era);
   const active = extractActive(tokens, decision.era, requests.start >= 0 ? requests.start : tokens.length);
   const appeals = extractAppeals(tokens, decision.era, requests.end >= 0 ? requests.end : 0);
   const tables = { active: active.status, requests: requests.status, appeals: appeals.status };

@@ -8,6 +8,7 @@ import { isLabelLike, type Token } from './tokens.ts';
 import { parseCell } from './value.ts';
 
 export interface RequestsResult {
+  era: ModernEra;
   cells: CellMap;
   status: TableStatus;
   /** （六）其他处理 printed as one row although the era splits it (mixed documents). */
@@ -113,5 +114,5 @@ export function extractRequests(tokens: readonly Token[], era: ModernEra): Reque
     const missing = form.rows.filter((r) => !assigned.has(r.key) && !(singleRowOther && r.group === 'result.other'));
     if (missing.length) notes.push(`rows not found: ${missing.map((r) => r.zh).join('；')}`);
   }
-  return { cells, status, singleRowOther, start, end };
+  return { era, cells, status, singleRowOther, start, end };
 }

@@ -1,6 +1,6 @@
 import type { Document } from '../../model/document.ts';
 import type { Loc } from '../../model/location.ts';
-import { labelKey } from '../../text/normalise.ts';
+import { stripLabel } from '../../text/normalise.ts';
 import { classifyValue, type ValueClass } from './value.ts';
 
 /**
@@ -11,7 +11,7 @@ import { classifyValue, type ValueClass } from './value.ts';
  */
 export interface Token {
   text: string;
-  /** labelKey(text), precomputed once. */
+  /** labelKey(text) (readers already normalised the text), precomputed once. */
   key: string;
   cls: ValueClass;
   loc: Loc;
@@ -44,7 +44,7 @@ export function tokenize(doc: Document): Token[] {
   let rowId = 0;
   const push = (text: string, loc: Loc, row?: number) => {
     const t = text.trim();
-    out.push({ text: t, key: labelKey(t), cls: classifyValue(t), loc, row });
+    out.push({ text: t, key: stripLabel(t), cls: classifyValue(t), loc, row });
   };
   for (const block of doc.blocks) {
     if (block.kind === 'text') {

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Ledger } from '../../model/ledger.ts';
 import { ReportSchema, type Report } from '../../model/report.ts';
 import { agencyId, groupAgencies } from '../agencies.ts';
@@ -36,6 +37,22 @@ export interface DatasetResult {
 }
 
 const UNKNOWN_YEAR = 'unknown';
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * Input paths are recorded as given, which for a build is absolute (/home/…/content/corpus/…). Published,
+ * that would leak the build machine's folders and differ between checkouts, so paths inside the project
+ * become relative to it (content/corpus/…), with "/" separators.
+ */
+export function publicPath(file: string): string {
+  const rel = relative(ROOT, file);
+  return isAbsolute(file) && !rel.startsWith('..') ? rel.split(sep).join('/') : file;
+}
+
+function publicReport(r: Report): Report {
+  const sidecar = r.source.sidecar === null ? null : publicPath(r.source.sidecar);
+  return { ...r, source: { ...r.source, file: publicPath(r.source.file), sidecar } };
+}
 /** Per-report files in flight at once. */
 const PARALLEL_WRITES = 16;
 
@@ -121,7 +138,7 @@ export async function writeDatasets(opts: DatasetOptions): Promise<DatasetResult
 async function publish({ reports: input, ledger, outDir }: DatasetOptions, release: Release): Promise<WrittenFile[]> {
   await prepare(outDir);
   const sink = new Sink(outDir);
-  const reports = sortReports(input);
+  const reports = sortReports(input.map(publicReport));
   // Re-sorted by code point: groupAgencies orders by zh-CN collation, which can change with the ICU version.
   const agencies = groupAgencies(reports).sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
   const rowOf = new Map(reports.map((report) => [report.id, { report, agency_id: agencyId(report.meta.agency_name) }]));
@@ -172,7 +189,7 @@ async function publish({ reports: input, ledger, outDir }: DatasetOptions, relea
     reports_json: await json.close(),
     agencies: await sink.csv('agencies.csv', agenciesTable, agencies),
     codebook: await sink.csv('codebook.csv', codebookTable, codebook.fields),
-    ledger: await sink.csv('ledger.csv', ledgerTable, [...ledger.entries].sort((a, b) => byCodePoint(a.file, b.file))),
+    ledger: await sink.csv('ledger.csv', ledgerTable, ledger.entries.map((e) => ({ ...e, file: publicPath(e.file) })).sort((a, b) => byCodePoint(a.file, b.file))),
     codebook_json: await sink.json('codebook.json', { version: release.version, date: release.date, ...codebook }),
   };
 
