@@ -12,7 +12,7 @@ import { extOf } from '../src/site/lean.ts';
 import { sourceName } from '../src/site/paths.ts';
 import { checkLinks } from './check-links.ts';
 import { progressLine } from './progress.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, reportLoader, shardIds } from './search-index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CACHE = path.join(ROOT, '.cache');
@@ -35,9 +35,7 @@ async function stage<T>(name: string, fn: (p: ReturnType<typeof progressLine>) =
   }
 }
 
-async function loadReports(ids: readonly string[]): Promise<Report[]> {
-  return Promise.all(ids.map(async (id) => JSON.parse(await readFile(path.join(INGEST_DIR, 'reports', `${id}.json`), 'utf8')) as Report));
-}
+const loadReport = reportLoader(INGEST_DIR);
 
 function astroBuild(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -50,8 +48,10 @@ function astroBuild(): Promise<string> {
   });
 }
 
+type SourceRef = { id: string; source: Pick<Report['source'], 'file' | 'sha256'> };
+
 /** Each report's original file as dist/sources/<id>.<ext>, checked against the sha256 the page shows. */
-async function copySources(reports: readonly Report[]): Promise<number> {
+async function copySources(reports: readonly SourceRef[]): Promise<number> {
   const out = path.join(DIST, 'sources');
   await mkdir(out, { recursive: true });
   for (const r of reports) {
@@ -81,25 +81,26 @@ async function main() {
     return [r, `${corpus}: ${parsed} parsed, ${partial} partial, ${rejected} rejected → ${r.reportIds.length} reports`];
   });
   if (reportIds.length === 0) throw new StageError(`ingest: no report could be read from ${corpus}; see .cache/ingest/ledger.json`);
-  const reports = await loadReports(reportIds);
-
-  await stage('2/6 datasets', async () => {
+  // Full reports are held only while the datasets are written; later stages keep ids and re-read per shard.
+  const { shards, sources } = await stage('2/6 datasets', async () => {
     await rm(DATA_DIR, { recursive: true, force: true });
+    const reports = await Promise.all(reportIds.map(loadReport));
     const { writeDatasets } = await import('../src/publish/datasets/index.ts');
     const { files } = await writeDatasets({ reports, ledger, outDir: DATA_DIR });
-    return [null, `${files.length} files in .cache/data`];
+    const sources = reports.map((r): SourceRef => ({ id: r.id, source: { file: r.source.file, sha256: r.source.sha256 } }));
+    return [{ shards: shardIds(reports), sources }, `${files.length} files in .cache/data`];
   });
 
   await stage('3/6 astro', async () => [null, await astroBuild()]);
 
   await stage('4/6 copy', async () => {
     await cp(DATA_DIR, path.join(DIST, 'data'), { recursive: true });
-    return [null, `data files and ${await copySources(reports)} source files → dist/data, dist/sources`];
+    return [null, `data files and ${await copySources(sources)} source files → dist/data, dist/sources`];
   });
 
   await stage('5/6 search', async (p) => {
-    const shards = await buildSearchIndex(DIST, reports, (s) => p.update(`shard ${s.shard}: ${s.pages} reports`));
-    return [null, `${shards.length} year shards, ${shards.reduce((a, s) => a + s.pages, 0)} reports indexed`];
+    const stats = await buildSearchIndex(DIST, shards, loadReport, (s) => p.update(`shard ${s.shard}: ${s.pages} reports`));
+    return [null, `${stats.length} year shards, ${stats.reduce((a, s) => a + s.pages, 0)} reports indexed`];
   });
 
   await stage('6/6 links', async () => {

@@ -102,17 +102,19 @@ function isCumulative(prefix: string): boolean {
   return false;
 }
 
-function lastSubtopic(text: string): string | null {
-  let topic: string | null = null;
-  for (const m of text.matchAll(SUBTOPIC_RE)) topic = m[1]!;
-  return topic;
-}
-
 interface Para {
   text: string;
   section: SectionKey | null;
   /** Sub-heading in force at the start of the paragraph (a short ordinal line before it). */
   topic: string | null;
+  /** In-line sub-headings ("（二）依申请公开方面。…") by position, found once per paragraph. */
+  subtopics?: { index: number; topic: string }[];
+}
+
+/** The sub-heading in force at `index`: the last in-line one before it, else the paragraph's. */
+function topicAt(para: Para, index: number): string | null {
+  para.subtopics ??= [...para.text.matchAll(SUBTOPIC_RE)].map((m) => ({ index: m.index, topic: m[1]! }));
+  return para.subtopics.findLast((t) => t.index < index)?.topic ?? para.topic;
 }
 
 function accepts(rule: Rule, m: RegExpMatchArray, para: Para): boolean {
@@ -127,7 +129,7 @@ function accepts(rule: Rule, m: RegExpMatchArray, para: Para): boolean {
     // "转下一年度办理答复的有1件" is carried forward, not answered.
     const [clauseStart] = bounds(para.text, m.index!, m.index!, CLAUSE_STOP_RE);
     if (rule.key === 'requests.result.total.total' && /转下|结转|顺延/.test(para.text.slice(clauseStart, m.index))) return false;
-    const topic = lastSubtopic(para.text.slice(0, m.index)) ?? para.topic ?? '';
+    const topic = topicAt(para, m.index!) ?? '';
     const contextual = para.section === 's3_requests' || REQUEST_TOPIC_RE.test(topic) || REQUEST_CUE_RE.test(sentence);
     if (!REQUEST_CUE_RE.test(clause) && !(contextual && !(rule.generic && OTHER_BUSINESS_RE.test(clause)))) return false;
   }
@@ -195,7 +197,7 @@ export function extractNarrative(doc: Document, sections: Record<SectionKey, Sec
         }
       }
       for (const [key, hit] of best) out[key] = hit.figure;
-      topic = HEADING_LINE_RE.exec(text)?.[1] ?? lastSubtopic(text) ?? topic;
+      topic = HEADING_LINE_RE.exec(text)?.[1] ?? topicAt(para, text.length);
       base += text.length + 1;
     }
   });

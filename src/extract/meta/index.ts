@@ -22,11 +22,11 @@ const CATALOGUE_TAIL = 40;
 const SIGNATURE_RE = new RegExp(`(?:^|[\\s。])([\\u4e00-\\u9fff]{2,30})\\s+(?:${DATE_SRC}|${CN_DATE_SRC})\\s*$`);
 const BODY_YEAR_RE = /(?:^|\n)((?:19|20)\d{2})年(?:度|以来)?[,，、]/;
 
-function contactFrom(preamble: string, full: string): Meta['contact'] {
+/** Contacts sit in the preamble, sometimes at the end of the report (which then completes the preamble's). */
+function contactFrom(preamble: string, closing: string, full: string): Meta['contact'] {
   const first = extractContact(preamble);
   if (first.phone.length || first.email || first.address || first.postcode) {
-    // Contacts printed at the end of the report complete the preamble's.
-    const rest = extractContact(full);
+    const rest = extractContact(closing);
     return {
       phone: first.phone.length ? first.phone : rest.phone,
       fax: first.fax ?? rest.fax,
@@ -92,7 +92,7 @@ export function extractMeta(doc: Document, opts: { sidecar: Sidecar | null }): E
     ? { iso: sidecar.published_at, raw: sidecar.published_at, source: 'sidecar' }
     : findPublished({ hintDate: doc.hints.published_at, chrome, head: segments[0]?.lines ?? [], closing, catalogue, url: sourceUrl, year });
 
-  const contact = contactFrom(preamble, full);
+  const contact = contactFrom(preamble, closing, full);
   const portal = portalUrl(preamble) ?? portalUrl(full);
   const region = extractRegion({
     sidecar,

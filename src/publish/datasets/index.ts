@@ -218,6 +218,7 @@ async function publish({ reports: input, ledger, outDir }: DatasetOptions, relea
   const manifest: Manifest = {
     version: release.version,
     date: release.date,
+    changelog: release.changelog,
     summary,
     files: [
       ...MAIN_TABLES.map((t) => described(main[t.name as keyof typeof main], t.description)),

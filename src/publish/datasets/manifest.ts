@@ -8,6 +8,8 @@ import type { WrittenFile } from './sink.ts';
 export interface Manifest {
   version: string;
   date: string;
+  /** DATA-CHANGELOG.md entries (Markdown); pages read them here, not from the repo, once bundled. */
+  changelog: string;
   summary: Summary;
   files: (WrittenFile & { description: string })[];
   /** Per-report and per-agency files, summarised (there can be 100k of them). */

@@ -23,7 +23,7 @@ export function formatBytes(n: number): string {
   return `${v.toFixed(1)} ${units[u]}`;
 }
 
-export function citation(release: Release): { text: string; bibtex: string } {
+export function citation(release: Pick<Release, 'version' | 'date'>): { text: string; bibtex: string } {
   const title = 'Nianbao: Chinese government information disclosure annual reports (政府信息公开工作年度报告), statistics tables';
   return {
     text: `Nianbao contributors (${release.date.slice(0, 4)}). ${title}. Dataset version ${release.version}, released ${release.date}. Licensed under CC BY 4.0.`,
