@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { runChecks } from '../check/index.ts';
+import { extractLegacyStats } from '../extract/legacy.ts';
 import { extractMeta } from '../extract/meta/index.ts';
 import { extractNarrative } from '../extract/narrative.ts';
 import { extractSections } from '../extract/sections.ts';
@@ -52,6 +53,8 @@ export async function extractReport(input: ExtractInput): Promise<Report> {
     meta, narrative,
   });
   const hasTables = Object.values(tables.tables).some((t) => t.status !== 'absent');
+  // Old-style statistics (指标名称 | 计量单位 | 数值) only where the modern forms are not printed.
+  const legacy = hasTables ? { cells: {}, notes: [] } : extractLegacyStats(doc);
   const report: Report = {
     schema_version: SCHEMA_VERSION,
     id: reportId(hash),
@@ -67,10 +70,10 @@ export async function extractReport(input: ExtractInput): Promise<Report> {
     appeals: nestCells(tables.cells, 'appeals'),
     derived: checked.derived,
     ext: {},
-    legacy: {},
+    legacy: legacy.cells,
     narrative,
     checks: checked.checks,
-    notes: [...doc.notes, ...tables.notes, ...checked.notes],
+    notes: [...doc.notes, ...tables.notes, ...legacy.notes, ...checked.notes],
   };
   return ReportSchema.parse(report) as Report;
 }
