@@ -1,11 +1,12 @@
 // npm run bench [-- --reports N] — generate a synthetic corpus with the project's own generator, then
-// measure ingest throughput (one core, all cores, cached re-run) and print the figures.
+// measure ingest throughput (one core, all cores, cached re-run) and PDF/DOCX reading, and print the figures.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runIngest } from '../src/ingest/run.ts';
 import { writeSynthCorpus } from '../src/synth/corpus.ts';
+import { benchReaders } from '../src/read/bench-readers.ts';
 import { progressLine } from './progress.ts';
 
 const { values } = parseArgs({ options: { reports: { type: 'string', default: '2000' }, keep: { type: 'boolean' } } });
@@ -17,8 +18,7 @@ if (!Number.isInteger(n) || n < 1) {
 
 const work = await mkdtemp(join(tmpdir(), 'nianbao-bench-'));
 const corpus = join(work, 'corpus');
-const rows: [string, string][] = [];
-const print = (k: string, v: string) => { rows.push([k, v]); console.log(`${k.padEnd(44)} ${v}`); };
+const print = (k: string, v: string) => console.log(`${k.padEnd(44)} ${v}`);
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}`);
 const gen = progressLine('generate');
@@ -45,6 +45,8 @@ print('re-ingest unchanged corpus (reports/s)', `${(n / again.s).toFixed(0)} (${
 print('peak RSS of the bench process (MB)', (Math.max(one.rss, all.rss, again.rss) / 2 ** 20).toFixed(0));
 const failing = one.r.ledger.entries.filter((e) => e.status !== 'parsed').length;
 print('synthetic reports not fully parsed', String(failing));
+
+for (const r of await benchReaders()) print(`read ${r.format.toUpperCase()} (files/s, ${r.files} reads)`, r.perSecond.toFixed(1));
 
 if (!values.keep) await rm(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);

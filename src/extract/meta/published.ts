@@ -28,6 +28,7 @@ export interface PublishedInput {
 
 /** Web date lines and the date under the title sit in the first lines of the title block. */
 const TOP_LINES = 10;
+const MAX_DATE_LINE = 40;
 /** A line that is only a date, optionally bracketed: "（2021年1月12日）", "2021年1月12日", "二○一二年二月二十日". */
 const DATE_LINE_RE = new RegExp(`^[(（]?\\s*(?:${DATE_SRC}|${CN_DATE_SRC})\\s*[)）]?$`);
 /** A date closing the text, after a space, full stop or line break (signature: "…日常化。 平潭县人民政府 2013年1月16日"). */
@@ -49,7 +50,7 @@ export function findPublished(input: PublishedInput): Published {
   const top = input.head.slice(0, TOP_LINES);
   for (const l of top) add(webDate(l.text), 'web');
   for (const l of top) {
-    const t = squeezeLine(l.text);
+    const t = l.text.length <= MAX_DATE_LINE ? squeezeLine(l.text) : '';
     if (DATE_LINE_RE.test(t)) add(t, 'title_date');
   }
   add(CLOSING_DATE_RE.exec(input.closing)?.[1], 'signature');

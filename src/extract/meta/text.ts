@@ -3,7 +3,6 @@
 
 import type { Document } from '../../model/document.ts';
 import type { Loc } from '../../model/location.ts';
-import { squeezeCjkSpaces } from '../../text/normalise.ts';
 
 export interface Line {
   text: string;
@@ -19,16 +18,18 @@ export interface Prose {
 /** A wrapped line is long and does not end a sentence; shorter lines (headings, signatures) end a paragraph. */
 const WRAP_MIN = 18;
 const SENTENCE_END_RE = /[。;；!！?？:：)）]$/;
-// After NFKC the full-width ，：；（） are ASCII, which squeezeCjkSpaces leaves spaced ("号 , 邮 编 : 223100").
-const PUNCT_SPACE_RE = /(?<=[\u3000-\u9fff\d])\s+(?=[,:;()])|(?<=[,:;()])\s+(?=[\u3000-\u9fff\d])/g;
-
 /** Headings are never wrapped prose, whatever their length. */
 const HEADING_RE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d))/;
+const WORD_CHAR_RE = /[A-Za-z0-9]/;
 
-/** One line as extraction matches it: CJK spacing removed. */
+/**
+ * One line as extraction matches it: whitespace dropped except between two ASCII letters or digits, so
+ * "2023 年", "号 , 邮 编 : 223100" (NFKC made ，： ASCII) and "年 度 报 告" close up while "230 000023" does not.
+ */
 export function squeezeLine(s: string): string {
   const t = s.trim();
-  return /\s/.test(t) ? squeezeCjkSpaces(t).replace(PUNCT_SPACE_RE, '') : t;
+  if (!/\s/.test(t)) return t;
+  return t.replace(/\s+/g, (m, at: number, str: string) => (WORD_CHAR_RE.test(str[at - 1] ?? '') && WORD_CHAR_RE.test(str[at + m.length] ?? '') ? ' ' : ''));
 }
 
 /** Join lines into paragraphs separated by "\n"; wrapped lines are glued without a break. */
