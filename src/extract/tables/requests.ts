@@ -43,6 +43,25 @@ function valueRunAfterWrap(tokens: readonly Token[], i: number, width: number, r
   return [];
 }
 
+/**
+ * A full row whose label matched nothing (PDF text layers drop glyphs: "2.其他法律行政止公开") belongs to the
+ * one unassigned form row between the rows printed before and after it — if exactly one is missing there and
+ * its ordinal agrees with the printed one.
+ */
+function placeByPosition(i: number, t: Token, rows: readonly RequestsRow[], at: ReadonlyMap<string, number>): RequestsRow | null {
+  const order = rows.map((r) => r.key);
+  let prev = -1;
+  let next = order.length;
+  for (const [key, ti] of at) {
+    const fi = order.indexOf(key);
+    if (ti < i && fi > prev) prev = fi;
+    if (ti > i && fi < next) next = fi;
+  }
+  const gap = rows.slice(prev + 1, next).filter((r) => !at.has(r.key));
+  const ordinal = /^\d+/.exec(t.key)![0];
+  return gap.length === 1 && gap[0]!.zh.startsWith(`${ordinal}.`) ? gap[0]! : null;
+}
+
 export function extractRequests(tokens: readonly Token[], era: ModernEra): RequestsResult {
   const form = FORMS[era].requests;
   const cols = form.columns;
@@ -54,11 +73,20 @@ export function extractRequests(tokens: readonly Token[], era: ModernEra): Reque
   let end = -1;
   let ambiguous = false;
 
+  const at = new Map<string, number>();
+  const garbled: { i: number; run: Token[] }[] = [];
+
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!isLabelLike(t)) continue;
     const row = rows.find((r) => !assigned.has(r.key) && labelMatches(r, t.key.replace(/\d+$/, '')));
-    if (!row) continue;
+    if (!row) {
+      if (start >= 0 && /^\d/.test(t.key)) {
+        const run = valueRun(tokens, i, cols.length);
+        if (run.length === cols.length) garbled.push({ i, run });
+      }
+      continue;
+    }
     if (start < 0 && row.key !== 'new') continue;
     if (isGluedLabel(t)) {
       ambiguous = true;
@@ -73,6 +101,7 @@ export function extractRequests(tokens: readonly Token[], era: ModernEra): Reque
     if (start < 0) start = i;
     end = i + run.length;
     assigned.add(row.key);
+    at.set(row.key, i);
     if (run.some(looksRunTogether)) {
       ambiguous = true;
       notes.push(`row ${row.zh}: values with leading zeros ("${run.map((r) => r.text).join(' ')}") — cells were run together`);
@@ -95,6 +124,14 @@ export function extractRequests(tokens: readonly Token[], era: ModernEra): Reque
       ambiguous = true;
       notes.push(`row ${row.zh}: ${run.length} of ${cols.length} cells printed; column positions are lost`);
     }
+  }
+
+  for (const g of garbled) {
+    const row = placeByPosition(g.i, tokens[g.i]!, rows, at);
+    if (!row) continue;
+    assigned.add(row.key);
+    cols.forEach((c, k) => cells.set(`requests.${row.key}.${c.key}`, cellFromToken(g.run[k]!, c)));
+    notes.push(`row ${row.zh}: printed label garbled ("${tokens[g.i]!.text}"); placed by its ordinal between its neighbouring rows`);
   }
 
   const singleRowOther = era === 'gov2021' && assigned.has(SUBTOTAL_ROW.key);
