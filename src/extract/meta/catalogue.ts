@@ -23,8 +23,8 @@ const KEYS: [CatalogueField, string[]][] = [
   ['name', ['信息名称', '名称', '标题']],
 ];
 
-/** Every key contains one of these: a cheap filter before the key-value patterns. */
-const KEY_CHAR_RE = /[索号机单日时名标]/;
+/** A cheap filter before the key-value patterns: every key contains one of these. */
+const KEY_CHAR_RE = /索|文号|字号|机构|机关|单位|日期|时间|名称|标题/;
 const spaced = (k: string) => [...k].map((c) => c.replace(/[/]/g, '\\/')).join('\\s*');
 const FIELD_OF = new Map<string, CatalogueField>();
 for (const [field, keys] of KEYS) for (const k of keys) FIELD_OF.set(k, field);

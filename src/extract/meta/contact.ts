@@ -45,7 +45,8 @@ export function extractContact(text: string): Contact {
   }
   const faxMatch = FAX_RE.exec(prose);
   if (faxMatch) fax = cleanPhone(faxMatch[1]!);
-  const email = (EMAIL_KEY_RE.exec(prose)?.[1] ?? EMAIL_RE.exec(prose)?.[0] ?? null)?.replace(/\s+/g, '').replace('＠', '@') ?? null;
+  const hasAt = prose.includes('@') || prose.includes('＠');
+  const email = hasAt ? ((EMAIL_KEY_RE.exec(prose)?.[1] ?? EMAIL_RE.exec(prose)?.[0] ?? null)?.replace(/\s+/g, '').replace('＠', '@') ?? null) : null;
   const address = ADDRESS_RE.exec(prose)?.[1]?.trim() ?? null;
   let office: string | null = null;
   for (const re of OFFICE_RES) {

@@ -77,11 +77,14 @@ export function bodyLines(doc: Document): Line[] {
   return out;
 }
 
-/** Table rows as " | "-joined lines (catalogue blocks are often tables). */
+/** Catalogue blocks are small tables; the statistical tables are larger. */
+const MAX_CATALOGUE_ROWS = 10;
+
+/** Rows of small tables as " | "-joined lines (catalogue blocks are often tables). */
 export function tableRowLines(doc: Document): Line[] {
   const out: Line[] = [];
   for (const b of doc.blocks) {
-    if (b.kind !== 'table') continue;
+    if (b.kind !== 'table' || b.rows.length > MAX_CATALOGUE_ROWS) continue;
     for (const row of b.rows) {
       const text = row.map((c) => c.text.trim()).join(' | ');
       if (text.replace(/[\s|]/g, '')) out.push({ text, loc: row[0]?.loc ?? b.loc });

@@ -1,7 +1,7 @@
-import { derivedValues } from '../../check/derived.ts';
+import { derivedDefinitions } from '../../check/derived.ts';
 import { FORMS, MODERN_ERAS, allFields, formFields, type FieldDef, type ModernEra } from '../../forms/index.ts';
 import { eraLink, type Comparability } from '../../forms/mapping.ts';
-import type { Cell, CellState } from '../../model/cell.ts';
+import type { CellState } from '../../model/cell.ts';
 
 // The codebook is generated from the form definitions (src/forms), the derivation rules (src/check/derived.ts)
 // and the 2019↔2021 mapping (src/forms/mapping.ts); nothing in it is typed by hand except what the value
@@ -57,13 +57,6 @@ export const STATES: Codebook['states'] = [
 
 type Field = FieldDef & { eras: ModernEra[]; formula: string | null };
 
-/** derivedValues records its definition as "sum of a + b + …" in inferred_from; read the addends back. */
-function addends(cell: Cell, key: string): string[] {
-  const m = /^sum of (.+)$/.exec(cell.inferred_from ?? '');
-  if (!m) throw new Error(`derived ${key}: cannot read its definition from "${cell.inferred_from}"`);
-  return m[1]!.split(' + ');
-}
-
 /** Joined labels of the addends, or their shared label when they all have the same one. */
 function joinLabels(parts: FieldDef[], pick: (f: FieldDef) => string, sep: string): string {
   const labels = [...new Set(parts.map(pick))];
@@ -71,19 +64,17 @@ function joinLabels(parts: FieldDef[], pick: (f: FieldDef) => string, sep: strin
 }
 
 /**
- * Derived fields as the check engine defines them, found by running its rules on a form whose every cell is
- * known. Keys that some form prints (2019 （六）其他处理) stay form fields; the mapping explains them.
+ * Derived fields as the check engine defines them. Keys that some form prints (2019 （六）其他处理) stay form
+ * fields; the mapping explains them.
  */
 function derivedFields(forms: Map<string, Field>): Field[] {
   const out = new Map<string, Field>();
   for (const era of MODERN_ERAS) {
     const defs = new Map(formFields(era).map((f) => [f.key, f]));
-    const cells = new Map<string, Cell>([...defs.keys()].map((k) => [k, { value: 0, raw: '0', state: 'num', loc: null }]));
-    for (const [key, cell] of Object.entries(derivedValues(era, cells, false))) {
+    for (const { key, inputs: terms } of derivedDefinitions(era, false)) {
       if (forms.has(key)) continue;
       const seen = out.get(key);
       if (seen) { seen.eras.push(era); continue; }
-      const terms = addends(cell, key);
       const parts = terms.map((k) => defs.get(k) ?? forms.get(k)!);
       const first = parts[0]!;
       const path = key.split('.');

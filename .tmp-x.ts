@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { readDocument } from './src/read/index.ts';
+import { extractMeta } from './src/extract/meta/index.ts';
+import { extractSections } from './src/extract/sections.ts';
+import { extractNarrative } from './src/extract/narrative.ts';
+const empty = { format: 'txt' as const, encoding: 'utf-8', blocks: [], hints: { chrome: [] }, notes: [] };
+console.log(JSON.stringify(extractMeta(empty, { sidecar: null })).slice(0, 200), extractNarrative(empty, extractSections(empty)));
+const d = await readDocument(new Uint8Array(readFileSync('content/corpus/real/2011_pingtan-zone_txt.txt')), 'a.txt');
+const noHints = { ...d, hints: { chrome: [] } };
+const m = extractMeta(noHints, { sidecar: null });
+console.log(m.published_at, m.published_at_raw, m.published_at_source, m.title, m.agency_name);
+const u = extractMeta({ ...empty, blocks: [{ kind: 'text', text: 'XX县2017年政府信息公开工作年度报告', loc: { line: 1 } }], hints: { chrome: [], source_url: 'http://www.x.gov.cn/art/2018/2/28/art_1.html' } }, { sidecar: null });
+console.log(u.published_at, u.published_at_source);
