@@ -6,22 +6,9 @@ import { parse } from 'csv-parse/sync';
 import { formFields, type ModernEra } from '../src/forms/index.ts';
 import type { Cell } from '../src/model/cell.ts';
 import { ReportSchema, type Report } from '../src/model/report.ts';
+import { nestCells } from '../src/ingest/nest.ts';
 
 // Helpers for the dataset tests: a hand-made report for unit tests, and a strict CSV reader.
-
-type Tree = { [k: string]: Tree | Cell };
-
-function nest(cells: Record<string, Cell>, table: string): Tree {
-  const root: Tree = {};
-  for (const [key, cell] of Object.entries(cells)) {
-    const path = key.split('.');
-    if (path[0] !== table) continue;
-    let node = root;
-    for (const part of path.slice(1, -1)) node = (node[part] ??= {}) as Tree;
-    node[path.at(-1)!] = cell;
-  }
-  return root;
-}
 
 export function num(value: number, raw = String(value)): Cell {
   return { value, raw, state: 'num', loc: { line: 10, table: 1, row: 2, col: 3 } };
@@ -53,7 +40,7 @@ export function makeReport(opts: {
     },
     sections: { s1_overview: null, s2_active: null, s3_requests: null, s4_appeals: null, s5_problems: null, s6_other: null },
     tables: { active: status, requests: status, appeals: status },
-    active: nest(cells, 'active'), requests: nest(cells, 'requests'), appeals: nest(cells, 'appeals'),
+    active: nestCells(new Map(Object.entries(cells)), 'active'), requests: nestCells(new Map(Object.entries(cells)), 'requests'), appeals: nestCells(new Map(Object.entries(cells)), 'appeals'),
     derived: opts.derived ?? {}, ext: {}, legacy: opts.legacy ?? {}, narrative: {},
     checks: opts.checks ?? [], notes: [],
   });

@@ -9,7 +9,7 @@ import { formatDeclared, isAggregate, portalUrl } from '../src/extract/meta/stat
 import { joinProse } from '../src/extract/meta/text.ts';
 import { findTitle, matchTitle } from '../src/extract/meta/title.ts';
 import { normaliseText } from '../src/text/normalise.ts';
-import { textDoc } from './meta-fixtures.ts';
+import { realDoc, textDoc } from './meta-fixtures.ts';
 
 const lines = (...t: string[]) => t.map((text, i) => ({ text: normaliseText(text), loc: { line: i + 1 } }));
 
@@ -168,5 +168,25 @@ describe('catalogue and statements', () => {
     expect(isAggregate('本报告综合各县(市、区)政府和市政府各部门的年度报告编制而成。')).toBe(true);
     expect(isAggregate('2020年全区各级行政机关共受理政府信息公开申请21件')).toBe(true);
     expect(isAggregate('2023年全区受理政府信息公开申请21件')).toBe(false);
+  });
+});
+
+describe('publication date fallbacks', () => {
+  test('a Chinese-numeral signature date inside a one-line body', async () => {
+    const doc = await realDoc('2011_pingtan-zone_txt.txt');
+    // Without the archive header's 发布时间, the date printed after the last section is used.
+    const m = extractMeta({ ...doc, hints: { chrome: [] } }, { sidecar: null });
+    expect(m).toMatchObject({ published_at: '2012-02-20', published_at_raw: '二○一二年二月二十日', published_at_source: 'signature' });
+  });
+
+  test('the source URL date is the last resort', () => {
+    const doc = textDoc(['某县2017年政府信息公开工作年度报告', '一、总体情况', '正文。']);
+    doc.hints.source_url = 'http://www.x.gov.cn/art/2018/2/28/art_1.html';
+    expect(extractMeta(doc, { sidecar: null })).toMatchObject({ published_at: '2018-02-28', published_at_source: 'url' });
+  });
+
+  test('an empty document gives empty metadata', () => {
+    const m = extractMeta({ format: 'txt', encoding: 'utf-8', blocks: [], hints: { chrome: [] }, notes: [] }, { sidecar: null });
+    expect(m).toMatchObject({ title: null, agency_name: null, year: null, published_at: null, is_aggregate: false });
   });
 });

@@ -51,16 +51,6 @@ export function parseDate(raw: string): ParsedDate | null {
   return null;
 }
 
-/** All full dates inside a text ("…于2022年1月31日之前…"), in order. */
-export function findDates(text: string): ParsedDate[] {
-  const out: ParsedDate[] = [];
-  for (const m of text.matchAll(new RegExp(`${DATE_SRC}|${CN_DATE_SRC}`, 'g'))) {
-    const d = parseDate(m[0]);
-    if (d) out.push(d);
-  }
-  return out;
-}
-
 // URL dates (lowest priority; spec §8.1): /t20220130_…, /art/2018/2/28/…, /20230331/, /202401/.
 const URL_DATE_RES: [RegExp, boolean][] = [
   [/\/t((?:19|20)\d{2})(\d{2})(\d{2})_/, true],
