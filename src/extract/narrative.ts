@@ -87,11 +87,6 @@ function bounds(text: string, start: number, end: number, stops: RegExp): [numbe
   return [a, b];
 }
 
-function span(text: string, start: number, end: number, stops: RegExp): string {
-  const [a, b] = bounds(text, start, end, stops);
-  return text.slice(a, b);
-}
-
 /** 累计/截至/历年 before the number make it cumulative, unless the sentence scopes it to the year ("全年累计"). */
 function isCumulative(prefix: string): boolean {
   for (const m of prefix.matchAll(CUMULATIVE_RE)) {
@@ -117,20 +112,22 @@ function topicAt(para: Para, index: number): string | null {
   return para.subtopics.findLast((t) => t.index < index)?.topic ?? para.topic;
 }
 
+/** Does the match count, given its clause, sentence, section and sub-heading? */
 function accepts(rule: Rule, m: RegExpMatchArray, para: Para): boolean {
   const g = m.groups ?? {};
   const gap = g['gap'] ?? '';
-  const clause = span(para.text, m.index!, m.index! + m[0].length, CLAUSE_STOP_RE);
-  const sentence = span(para.text, m.index!, m.index! + m[0].length, SENTENCE_STOP_RE);
+  const at = m.index!;
+  const end = at + m[0].length;
+  const [clauseStart, clauseEnd] = bounds(para.text, at, end, CLAUSE_STOP_RE);
+  const clause = para.text.slice(clauseStart, clauseEnd);
+  const [sentenceStart, sentenceEnd] = bounds(para.text, at, end, SENTENCE_STOP_RE);
+  const sentence = para.text.slice(sentenceStart, sentenceEnd);
   if (rule.scope === 'requests') {
     if (rule.key === 'requests.new.total' && !rule.zero && !m[0].includes('申请')) return false;
-    if (/复议|诉讼/.test(gap) || (rule.zero && /复议|诉讼/.test(clause))) return false;
-    if (OTHER_BUSINESS_RE.test(gap)) return false;
+    if (/复议|诉讼/.test(rule.zero ? clause : gap) || OTHER_BUSINESS_RE.test(gap)) return false;
     // "转下一年度办理答复的有1件" is carried forward, not answered.
-    const [clauseStart] = bounds(para.text, m.index!, m.index!, CLAUSE_STOP_RE);
-    if (rule.key === 'requests.result.total.total' && /转下|结转|顺延/.test(para.text.slice(clauseStart, m.index))) return false;
-    const topic = topicAt(para, m.index!) ?? '';
-    const contextual = para.section === 's3_requests' || REQUEST_TOPIC_RE.test(topic) || REQUEST_CUE_RE.test(sentence);
+    if (rule.key === 'requests.result.total.total' && /转下|结转|顺延/.test(para.text.slice(clauseStart, at))) return false;
+    const contextual = para.section === 's3_requests' || REQUEST_TOPIC_RE.test(topicAt(para, at) ?? '') || REQUEST_CUE_RE.test(sentence);
     if (!REQUEST_CUE_RE.test(clause) && !(contextual && !(rule.generic && OTHER_BUSINESS_RE.test(clause)))) return false;
   }
   if (rule.scope === 'appeals') {
@@ -138,9 +135,8 @@ function accepts(rule: Rule, m: RegExpMatchArray, para: Para): boolean {
     if (rule.key === 'appeals.suit_all.total' && !rule.zero && !g['adm'] && !/复议/.test(sentence) && para.section !== 's4_appeals') return false;
     if (rule.zero && OUTCOME_RE.test(clause)) return false;
     // The cue may sit in the sentence before: "…1件涉及政府信息公开工作的行政复议。涉及的行政诉讼数为0件".
-    const [a] = bounds(para.text, m.index!, m.index!, SENTENCE_STOP_RE);
-    const context = para.text.slice(bounds(para.text, Math.max(0, a - 1), Math.max(0, a - 1), SENTENCE_STOP_RE)[0], a) + sentence;
-    if (!APPEALS_CUE_RE.test(context) && para.section !== 's4_appeals') return false;
+    const [previousStart] = sentenceStart > 0 ? bounds(para.text, sentenceStart - 1, sentenceStart - 1, SENTENCE_STOP_RE) : [0];
+    if (!APPEALS_CUE_RE.test(para.text.slice(previousStart, sentenceEnd)) && para.section !== 's4_appeals') return false;
   }
   if (!rule.zero && !g['unit']) {
     // A bare number counts only as a zero word after 为/是: "受理申请的数量为零".

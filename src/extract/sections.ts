@@ -112,7 +112,7 @@ function classify(phrase: string, printed: string): { key: HeadingKey; strong: b
   if (isTableRowLabel(labelKey(printed))) return { key: 'table', strong: false };
   const hit = KEYWORDS.find(([re]) => re.test(phrase));
   if (!hit) return { key: null, strong: false };
-  const strong = phrase.length <= 32 && !phrase.includes('方面') && (STRONG_END_RE.test(phrase) || hit[1] === 's6_other');
+  const strong = phrase.length <= 32 && !phrase.includes('方面') && (STRONG_END_RE.test(phrase) || phrase.startsWith('其他'));
   return { key: hit[1], strong };
 }
 
@@ -199,6 +199,7 @@ function accept(c: Candidate, claimed: ReadonlySet<HeadingKey>, w: Walk): { open
   return undefined;
 }
 
+// Documents are not changed after reading, so the segmentation can be shared by meta, sections and narrative.
 const cache = new WeakMap<Document, Segment[]>();
 
 /** The document cut into preamble and section segments, in order (cached per document). */

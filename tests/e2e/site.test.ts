@@ -45,11 +45,14 @@ async function serious(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
+const reportIds = () => (existsSync(REPORTS) ? readdirSync(REPORTS).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : []);
+
 beforeAll(async () => {
-  if (process.env.NIANBAO_REBUILD || !existsSync(path.join(DIST, 'pagefind')) || !existsSync(REPORTS)) {
-    execFileSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  reports = readdirSync(REPORTS).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(path.join(REPORTS, f), 'utf8')) as Report);
+  // Reuse a build only if it is complete and matches the ingested reports.
+  const ids = reportIds();
+  const stale = !ids.length || !existsSync(path.join(DIST, 'pagefind')) || ids.some((id) => !existsSync(path.join(DIST, 'reports', id, 'index.html')));
+  if (process.env.NIANBAO_REBUILD || stale) execFileSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, stdio: 'inherit' });
+  reports = reportIds().map((id) => JSON.parse(readFileSync(path.join(REPORTS, `${id}.json`), 'utf8')) as Report);
   ({ url: base, close: stop } = await serve(DIST));
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM });
   ctx = await browser.newContext();
