@@ -190,3 +190,18 @@ describe('publication date fallbacks', () => {
     expect(m).toMatchObject({ title: null, agency_name: null, year: null, published_at: null, is_aggregate: false });
   });
 });
+
+test('a document number on its own line under the title', () => {
+  const m = extractMeta(textDoc(['湖里区人民政府2018年政府信息公开工作年度报告', '厦湖府〔2019〕1号', '根据《条例》编制。', '一、总体情况', '正文。']), { sidecar: null });
+  expect(m.doc_number).toBe('厦湖府〔2019〕1号');
+  // The notice cited in the preamble is not the report's own number.
+  expect(extractMeta(textDoc(['某局2021年政府信息公开工作年度报告', '根据(国办公开办函〔2021〕30号)编制。']), { sidecar: null }).doc_number).toBeNull();
+});
+
+test('signature organ and date inside a one-line body serve as fallbacks', async () => {
+  const doc = await realDoc('2012_pingtan-county_txt.txt');
+  // Drop the archive header (title, 发布时间) and the title sentence: only the signature is left.
+  const blocks = doc.blocks.map((b) => (b.kind === 'text' ? { ...b, text: b.text.replace(/^平潭县人民政府2012年政府信息公开工作年度报告/, '') } : b));
+  const m = extractMeta({ ...doc, blocks, hints: { chrome: [] } }, { sidecar: null });
+  expect(m).toMatchObject({ published_at: '2013-01-16', published_at_source: 'signature', agency_name: '平潭县人民政府', year: 2012, year_source: 'period' });
+});

@@ -44,19 +44,23 @@ export async function processFile(file: string, opts: ProcessOptions): Promise<O
   const side = await readSidecar(file);
   const key = sha256(new TextEncoder().encode(`${opts.engine}\n${hash}\n${side.bytes ? sha256(side.bytes) : '-'}`));
   const cachePath = opts.cacheDir ? join(opts.cacheDir, key.slice(0, 2), `${key}.json`) : null;
-  const withSource = (json: string, cached: boolean): Outcome => {
-    const report = JSON.parse(json) as Report;
-    report.source.file = file;
-    report.source.sidecar = side.file;
-    if (side.error) report.notes.push(`sidecar ignored: ${side.error}`);
-    return { ...base, sha256: hash, bytes: size, json: JSON.stringify(report), report, error: null, cached };
-  };
+  // Workers send back the JSON text and only the summary the ledger needs (cloning whole reports is costly).
+  const outcome = (report: Report, json: string, cached: boolean): Outcome => ({
+    ...base, sha256: hash, bytes: size, json, report: { id: report.id, tables: report.tables, meta: report.meta }, error: null, cached,
+  });
   if (cachePath) {
     const hit = await readFile(cachePath, 'utf8').catch(() => null);
-    if (hit) return withSource(hit, true);
+    if (hit) {
+      // Same bytes, same sidecar: only the path it was found under may differ.
+      const report = JSON.parse(hit) as Report;
+      report.source.file = file;
+      report.source.sidecar = side.file;
+      return outcome(report, JSON.stringify(report), true);
+    }
   }
   try {
     const report = await extractReport({ bytes, file, sidecar: side.sidecar, sidecarFile: side.file });
+    if (side.error) report.notes.push(`sidecar ignored: ${side.error}`);
     const json = JSON.stringify(report);
     if (cachePath) {
       await mkdir(join(opts.cacheDir!, key.slice(0, 2)), { recursive: true });
@@ -64,7 +68,7 @@ export async function processFile(file: string, opts: ProcessOptions): Promise<O
       await writeFile(tmp, json);
       await rename(tmp, cachePath);
     }
-    return withSource(json, false);
+    return outcome(report, json, false);
   } catch (e) {
     if (e instanceof ReadError) return { ...base, sha256: hash, bytes: size, error: { reason: e.reason, message: `${file}: ${e.message}` } };
     const err = e as Error;

@@ -75,5 +75,3 @@ export function carryChain(reports: readonly Lean[]): CarryLink[] {
   }
   return links;
 }
-
-export const hasFailures = (r: Lean) => r.checks.fail.length > 0;

@@ -19,8 +19,12 @@ export type ExtractedMeta = Omit<Meta, 'era' | 'era_evidence' | 'has_tables'>;
 /** Catalogue blocks sit above or below the article; the middle of a long body is report text. */
 const CATALOGUE_HEAD = 150;
 const CATALOGUE_TAIL = 40;
-const SIGNATURE_RE = new RegExp(`(?:^|[\\s。])([\\u4e00-\\u9fff]{2,30})\\s+(?:${DATE_SRC}|${CN_DATE_SRC})\\s*$`);
+/** The organ printed before the closing date ("…日常化。平潭县人民政府 2013年1月16日"). */
+const SIGNATURE_RE = new RegExp(`(?:^|[\\s。])([\\u4e00-\\u9fff]{2,30}?)\\s*(?:${DATE_SRC}|${CN_DATE_SRC})\\s*$`);
 const BODY_YEAR_RE = /(?:^|\n)((?:19|20)\d{2})年(?:度|以来)?[,，、]/;
+/** A document number printed on its own line under the title: "厦湖府〔2019〕1号". */
+const DOC_NUMBER_LINE_RE = /^[\u4e00-\u9fff]{1,12}\s*[〔[]\s*(?:19|20)\d{2}\s*[〕\]]\s*\d{1,4}\s*号$/;
+const HEAD_LINES = 8;
 
 /** Contacts sit in the preamble, sometimes at the end of the report (which then completes the preamble's). */
 function contactFrom(preamble: string, closing: string, full: string): Meta['contact'] {
@@ -120,7 +124,7 @@ export function extractMeta(doc: Document, opts: { sidecar: Sidecar | null }): E
     contact,
     portal_url: portal,
     source_url: sourceUrl,
-    doc_number: catalogueValue('doc_number'),
+    doc_number: catalogueValue('doc_number') ?? (segments[0]?.lines.slice(0, HEAD_LINES).find((l) => DOC_NUMBER_LINE_RE.test(l.text.trim()))?.text.trim() ?? null),
     index_no: catalogueValue('index_no'),
     region,
     is_aggregate: isAggregate(full),

@@ -31,8 +31,8 @@ const TOP_LINES = 10;
 const MAX_DATE_LINE = 40;
 /** A line that is only a date, optionally bracketed: "（2021年1月12日）", "2021年1月12日", "二○一二年二月二十日". */
 const DATE_LINE_RE = new RegExp(`^[(（]?\\s*(?:${DATE_SRC}|${CN_DATE_SRC})\\s*[)）]?$`);
-/** A date closing the text, after a space, full stop or line break (signature: "…日常化。 平潭县人民政府 2013年1月16日"). */
-const CLOSING_DATE_RE = new RegExp(`(?:^|[\\s。])((?:${DATE_SRC}|${CN_DATE_SRC}))\\s*$`);
+/** A date that closes the text (the signature: "…日常化。平潭县人民政府 2013年1月16日"); one ending a sentence has a 。 after it. */
+const CLOSING_DATE_RE = new RegExp(`(?<![\\d〇○零一二三四五六七八九])((?:${DATE_SRC}|${CN_DATE_SRC}))\\s*$`);
 
 function plausible(d: ParsedDate, year: number | null): boolean {
   if (!d.iso || year === null) return true;
