@@ -55,7 +55,7 @@ async function copySources(reports: readonly SourceRef[]): Promise<number> {
   const out = path.join(DIST, 'sources');
   await mkdir(out, { recursive: true });
   for (const r of reports) {
-    const from = path.resolve(ROOT, r.source.file);
+    const from = path.resolve(r.source.file);
     const bytes = await readFile(from).catch(() => { throw new StageError(`sources: ${r.source.file} (report ${r.id}) is gone; re-run the build`); });
     if (createHash('sha256').update(bytes).digest('hex') !== r.source.sha256) throw new StageError(`sources: ${r.source.file} changed since it was ingested (sha256 differs); re-run the build`);
     await copyFile(from, path.join(out, sourceName(r.id, extOf(r.source.file))));
@@ -65,7 +65,8 @@ async function copySources(reports: readonly SourceRef[]): Promise<number> {
 
 async function main() {
   const { values } = parseArgs({ options: { 'skip-ingest': { type: 'boolean' } } });
-  const corpus = path.resolve(process.env.CORPUS_DIR ?? path.join(ROOT, 'content/corpus'));
+  // The corpus path is kept as given (relative by default) so published source paths do not leak this machine's folders.
+  const corpus = process.env.CORPUS_DIR ?? (path.relative(process.cwd(), path.join(ROOT, 'content/corpus')) || '.');
   if (!existsSync(corpus)) throw new StageError(`corpus: no such folder ${corpus} (set CORPUS_DIR to a folder of collected reports)`);
   const started = performance.now();
 

@@ -107,7 +107,7 @@ export function extractRegion(input: RegionInput): Region {
   }
   for (const u of input.urls) {
     const host = /^(?:https?:\/\/)?([A-Za-z0-9.-]+\.gov\.cn)\b/i.exec(u)?.[1];
-    if (host && !cues.some((c) => c.kind === 'url_host' && c.value === host)) cues.push({ kind: 'url_host', raw: u, value: host.toLowerCase() });
+    if (host && !cues.some((c) => c.kind === 'url_host' && c.value === host.toLowerCase())) cues.push({ kind: 'url_host', raw: u, value: host.toLowerCase() });
   }
 
   const code_hint = sidecar?.region_code ?? site?.[1]?.slice(0, 6) ?? police?.[1]?.slice(0, 6) ?? null;
