@@ -40,6 +40,28 @@ export const RegionCueSchema = z.strictObject({
   value: z.string(),
 });
 
+export const RegionLevelSchema = z.enum(['province', 'prefecture', 'county', 'township']);
+
+/** The region resolved against the division-code table (src/publish/gazetteer), computed at ingest. */
+export const ResolvedRegionSchema = z.strictObject({
+  /** Code of the deepest division resolved (6 digits; 9 for a township/street); null when unresolved. */
+  code: z.string().nullable(),
+  /** Province down to that division; for an ambiguous result, the part all candidates share. */
+  path: z.array(z.strictObject({ code: z.string(), name: z.string(), level: RegionLevelSchema })),
+  confidence: z.enum(['high', 'medium', 'low', 'ambiguous']),
+  /** Cue kinds that decided it, strongest first, joined by "+" (e.g. "name_chain+site_id"); "unresolved" if none. */
+  method: z.string(),
+  /** Every division still possible when the cues do not single one out (never guessed between). */
+  candidates: z.array(z.strictObject({ code: z.string(), path: z.array(z.string()) })),
+  /** Place names from the agency's name chain that the table does not list (functional zones, misprints). */
+  unmatched: z.array(z.string()),
+  /** One line per cue: what it said and how it was used. */
+  evidence: z.array(z.string()),
+  /** Edition of the division-code table. */
+  source: z.string(),
+});
+export type ResolvedRegion = z.infer<typeof ResolvedRegionSchema>;
+
 export const ContactSchema = z.strictObject({
   phone: z.array(z.string()),
   fax: z.string().nullable(),
@@ -75,6 +97,7 @@ export const MetaSchema = z.strictObject({
     code_hint: z.string().nullable(),
     path_hint: z.array(z.string()),
     cues: z.array(RegionCueSchema),
+    resolved: ResolvedRegionSchema.nullable().optional(),
   }),
   is_aggregate: z.boolean(),
   format_declared: z.string().nullable(),
