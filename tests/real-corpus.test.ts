@@ -114,6 +114,36 @@ describe('2019/2021-format reports', () => {
   });
 });
 
+describe('PDF reports (text layer)', () => {
+  it('淮安市人民政府 2024: complete tables, the values printed on the pages, every strict check passes', () => {
+    const f = '2024_huaian-city_pdf.pdf';
+    const v = cells(f);
+    expect(['natural_person', 'org_commercial', 'org_research', 'org_social_welfare', 'org_legal_service', 'org_other', 'total'].map((c) => v(`requests.new.${c}`))).toEqual([3001, 53, 0, 0, 61, 4, 3119]);
+    expect([v('requests.carried_over.total'), v('requests.result.granted.total'), v('requests.result.partial.total'), v('requests.result.unavailable.not_held.total'), v('requests.result.other.misc.total')]).toEqual([34, 1362, 454, 769, 110]);
+    expect([v('requests.result.total.natural_person'), v('requests.result.total.total'), v('requests.carried_forward.total')]).toEqual([2932, 3050, 103]);
+    expect([v('appeals.review.upheld'), v('appeals.review.corrected'), v('appeals.review.total'), v('appeals.suit_direct.total'), v('appeals.suit_after_review.total')]).toEqual([72, 64, 351, 26, 20]);
+    expect([v('active.rules.issued'), v('active.normative_docs.in_force'), v('active.licensing.decisions'), v('active.penalty.decisions'), v('active.admin_fees.amount_wan_yuan')]).toEqual([1, 66, 447228, 3985758, 96171.6]);
+    const loc = flattenCells(reports.get(f)!.requests, 'requests').get('requests.new.total')!.loc;
+    expect(loc).toMatchObject({ page: 4, col: 7 });
+    expect(Object.values(reports.get(f)!.tables).map((t) => t.status)).toEqual(['complete', 'complete', 'complete']);
+    expect(strictNotPassing(f)).toEqual([]);
+  });
+
+  it('洪泽区人民政府 2023: complete; table 4 does not add up on the page itself (T4-SUM)', () => {
+    const f = '2023_huaian-hongze-district_pdf.pdf';
+    const v = cells(f);
+    expect([v('requests.new.total'), v('requests.result.partial.total'), v('requests.result.unavailable.not_held.total'), v('requests.result.total.total')]).toEqual([21, 4, 10, 21]);
+    // A 2021-format report printing （六）其他处理 as one row, and a label whose glyphs pdf.js lost.
+    const notes = reports.get(f)!.tables.requests.notes.join(' ');
+    expect(notes).toContain('（六）其他处理 is printed as a single row');
+    expect(notes).toContain('printed label garbled ("2.其他法律行政止公开")');
+    expect(v('requests.result.other.subtotal.total')).toBe(0);
+    // Real reason: page 4 prints 复议 10 维持 + 1 纠正 with 总计 0, and 复议后起诉 5 维持 with 总计 0.
+    expect([v('appeals.review.upheld'), v('appeals.review.corrected'), v('appeals.review.total'), v('appeals.suit_after_review.upheld'), v('appeals.suit_after_review.total')]).toEqual([10, 1, 0, 5, 0]);
+    expect(strictNotPassing(f)).toEqual(['T4-SUM:review:fail', 'T4-SUM:suit_after_review:fail']);
+  });
+});
+
 describe('every 2019/2021-format text, Markdown or HTML file', () => {
   // Either all three tables complete with every strict check passing, or the real reason, named here.
   const reasons: Record<string, { tables: string; strict: string[]; why?: RegExp }> = {
