@@ -266,6 +266,33 @@ describe('search', () => {
   });
 });
 
+describe('data downloads', () => {
+  it('data page: every download link works and its bytes match SHA256SUMS', async () => {
+    const page = await open('/data/');
+    const sums = new Map(readFileSync(path.join(DIST, 'data/SHA256SUMS'), 'utf8').trim().split('\n').map((l) => {
+      const [hash, file] = l.split(/\s+\*?/);
+      return [`/data/${file}`, hash];
+    }));
+    const hrefs = [...new Set(await page.locator('main a[href^="/data/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('#')[0]!)))]
+      .filter((h) => !h.endsWith('/'));
+    expect(hrefs).toEqual(expect.arrayContaining(['/data/reports.csv', '/data/cells.csv', '/data/checks.csv', '/data/codebook.csv', '/data/datapackage.json']));
+    for (const href of hrefs) {
+      const res = await page.request.get(base + href);
+      expect(res.status(), href).toBe(200);
+      const expected = sums.get(href);
+      if (expected) expect(createHash('sha256').update(await res.body()).digest('hex'), href).toBe(expected);
+    }
+    expect(await serious(page)).toEqual([]);
+  });
+
+  it('codebook page lists every field key of the codebook file', async () => {
+    const page = await open('/codebook/');
+    const codebook = JSON.parse(readFileSync(path.join(DIST, 'data/codebook.json'), 'utf8')) as { fields: { key: string }[] };
+    const text = await page.locator('main').textContent();
+    for (const f of codebook.fields) expect(text, f.key).toContain(f.key);
+  });
+});
+
 describe('site-wide', () => {
   it('methodology explains every check that fails somewhere', async () => {
     const page = await open('/methodology/');
