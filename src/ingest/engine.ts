@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const SRC = dirname(dirname(fileURLToPath(import.meta.url)));
 /** The code that decides what a report contains; site and publishing code do not invalidate the cache. */
-const ENGINE_DIRS = ['check', 'extract', 'forms', 'ingest', 'model', 'read', 'text'];
+const ENGINE_DIRS = ['check', 'extract', 'forms', 'ingest', 'model', 'publish/gazetteer', 'read', 'text'];
 
 function walk(dir: string, out: string[]): void {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

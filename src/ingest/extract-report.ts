@@ -7,6 +7,7 @@ import { extractSections } from '../extract/sections.ts';
 import { extractTables } from '../extract/tables/index.ts';
 import { ReadError, type Document } from '../model/document.ts';
 import { ReportSchema, SCHEMA_VERSION, type Report } from '../model/report.ts';
+import { resolveRegion } from '../publish/gazetteer/resolve.ts';
 import type { Sidecar } from '../model/sidecar.ts';
 import { readDocument } from '../read/index.ts';
 import { nestCells } from './nest.ts';
@@ -62,7 +63,7 @@ export async function extractReport(input: ExtractInput): Promise<Report> {
       file: input.file, sha256: hash, bytes: input.bytes.byteLength, format: doc.format, encoding: doc.encoding,
       sidecar: input.sidecarFile, retrieved_at: input.sidecar?.retrieved_at ?? doc.hints.retrieved_at ?? null,
     },
-    meta: { ...meta, era: tables.era, era_evidence: tables.era_evidence, has_tables: hasTables },
+    meta: { ...meta, region: { ...meta.region, resolved: resolveRegion(meta) }, era: tables.era, era_evidence: tables.era_evidence, has_tables: hasTables },
     sections,
     tables: tables.tables,
     active: nestCells(tables.cells, 'active'),

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { LedgerSchema, type Ledger, type LedgerEntry } from '../model/ledger.ts';
 import { engineDigest } from './engine.ts';
+import { linkIngested, type CorpusSummary } from './link.ts';
 import { listInputs } from './files.ts';
 import { processAll } from './pool.ts';
 import type { Outcome } from './process-file.ts';
@@ -22,6 +23,8 @@ export interface IngestResult {
   reportIds: string[];
   /** How many reports came from the cache (no extraction work). */
   cached: number;
+  /** Agencies, timeliness and leads of the whole corpus (also in <outDir>/corpus.json). */
+  corpus: CorpusSummary;
 }
 
 /** Files at or above which worker threads pay for their start-up. */
@@ -46,8 +49,9 @@ function ledgerEntry(o: Outcome, duplicateOf: string | null): LedgerEntry {
 }
 
 /**
- * Ingest files and folders: one validated JSON per report in <outDir>/reports and <outDir>/ledger.json
- * listing every input. A bad file becomes a ledger entry; only an unusable command line or output folder
+ * Ingest files and folders: one validated JSON per report in <outDir>/reports (with the cross-report checks
+ * of the corpus-level pass), <outDir>/ledger.json listing every input, <outDir>/corpus.json with agencies,
+ * timeliness and leads. A bad file becomes a ledger entry; only an unusable command line or output folder
  * throws.
  */
 export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
@@ -90,5 +94,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
     entries,
   });
   await writeFile(join(opts.outDir, 'ledger.json'), `${JSON.stringify(ledger, null, 2)}\n`);
-  return { ledger, reportIds: [...firstFileOf.keys()].sort(), cached };
+  const reportIds = [...firstFileOf.keys()].sort();
+  const corpus = await linkIngested(opts.outDir, reportIds);
+  return { ledger, reportIds, cached, corpus };
 }
