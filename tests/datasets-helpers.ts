@@ -40,7 +40,7 @@ export function makeReport(opts: {
     },
     sections: { s1_overview: null, s2_active: null, s3_requests: null, s4_appeals: null, s5_problems: null, s6_other: null },
     tables: { active: status, requests: status, appeals: status },
-    active: nestCells(new Map(Object.entries(cells)), 'active'), requests: nestCells(new Map(Object.entries(cells)), 'requests'), appeals: nestCells(new Map(Object.entries(cells)), 'appeals'),
+    ...nestCells(new Map(Object.entries(cells))),
     derived: opts.derived ?? {}, ext: {}, legacy: opts.legacy ?? {}, narrative: {},
     checks: opts.checks ?? [], notes: [],
   });

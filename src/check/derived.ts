@@ -13,6 +13,15 @@ export interface DerivedDef {
  * granted_or_partial, suit_all — defined once here, used by the checks and the codebook.
  */
 export function derivedDefinitions(era: ModernEra, singleRowOther: boolean): DerivedDef[] {
+  const key = `${era}:${singleRowOther}`;
+  let defs = memo.get(key);
+  if (!defs) memo.set(key, (defs = buildDefinitions(era, singleRowOther)));
+  return defs;
+}
+
+const memo = new Map<string, DerivedDef[]>();
+
+function buildDefinitions(era: ModernEra, singleRowOther: boolean): DerivedDef[] {
   const form = FORMS[era];
   const out: DerivedDef[] = [];
   const orgCols = form.requests.columns.filter((c) => c.key.startsWith('org_')).map((c) => c.key);
@@ -30,12 +39,19 @@ export function derivedDefinitions(era: ModernEra, singleRowOther: boolean): Der
   return out;
 }
 
+const formulas = new Map<string, string>();
+const formula = (key: string, inputs: string[]) => {
+  let f = formulas.get(key);
+  if (f === undefined) formulas.set(key, (f = `sum of ${inputs.join(' + ')}`));
+  return f;
+};
+
 /** Derived values of one report, stored only when every input is known; state "inferred". */
 export function derivedValues(era: ModernEra, cells: Map<string, Cell>, singleRowOther: boolean): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   for (const { key, inputs } of derivedDefinitions(era, singleRowOther)) {
     const s = sumKnown(inputs.map((k) => cells.get(k)));
-    if (s) out[key] = { value: s.v, raw: '', state: 'inferred', loc: null, inferred_from: `sum of ${inputs.join(' + ')}` };
+    if (s) out[key] = { value: s.v, raw: '', state: 'inferred', loc: null, inferred_from: formula(key, inputs) };
   }
   return out;
 }

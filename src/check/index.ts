@@ -42,7 +42,7 @@ export function runChecks(input: CheckInput): CheckOutput {
       if (state !== 'ok') notAssessed.add(eq.id);
       checks.push(checkEquation(state === 'ok' ? eq : { ...eq, scope: 'table', lhs: [], rhs: [] }, cells, state));
     }
-    for (const t of ['active', 'requests', 'appeals'] as const) checks.push(checkNonNegative(cells, t, tables[t].status !== 'absent'));
+    checks.push(...checkNonNegative(cells, { active: tables.active.status !== 'absent', requests: tables.requests.status !== 'absent', appeals: tables.appeals.status !== 'absent' }));
     derived = derivedValues(era, cells, input.singleRowOther);
     checks.push(checkAppealsWithoutRequests(cells));
   }

@@ -21,6 +21,10 @@ function scopeZh(eq: Equation): string {
   return `${COLUMN_ZH.get(eq.scope) ?? eq.scope}列`;
 }
 
+type Table = 'active' | 'requests' | 'appeals';
+const TABLES: Table[] = ['active', 'requests', 'appeals'];
+const KIND = new Map(allFields().map((f) => [f.key, f.kind]));
+
 /** Evaluate one strict equation. Missing inputs → uncertain; a mismatch that rests on a dash → uncertain. */
 export function checkEquation(eq: Equation, cells: Map<string, Cell>, tableState: 'ok' | 'absent' | 'ambiguous'): Check {
   const involved = [...eq.lhs, ...eq.rhs];
@@ -51,25 +55,27 @@ export function checkEquation(eq: Equation, cells: Map<string, Cell>, tableState
   };
 }
 
-const KIND = new Map(allFields().map((f) => [f.key, f.kind]));
+
 
 /** NN: every count is a non-negative integer, money ≥ 0; only 本年增/减 may be negative. One check per table. */
-export function checkNonNegative(cells: Map<string, Cell>, table: 'active' | 'requests' | 'appeals', present: boolean): Check {
-  const bad: string[] = [];
+export function checkNonNegative(cells: Map<string, Cell>, present: Record<Table, boolean>): Check[] {
+  const bad: Record<Table, string[]> = { active: [], requests: [], appeals: [] };
   for (const [key, cell] of cells) {
-    if (!key.startsWith(`${table}.`) || cell.value === null) continue;
+    if (cell.value === null) continue;
     const kind = KIND.get(key);
-    if (kind === 'signed_count') continue;
-    if (cell.value < 0 || (kind === 'count' && !Number.isInteger(cell.value))) bad.push(key);
+    if (kind === undefined || kind === 'signed_count') continue;
+    if (cell.value < 0 || (kind === 'count' && !Number.isInteger(cell.value))) bad[key.slice(0, key.indexOf('.')) as Table].push(key);
   }
-  const base = { id: 'NN', severity: 'error' as const, scope: table, cells: bad, expected: null, actual: null };
-  if (!present) return { ...base, status: 'not_assessable', message: `non-negative counts: ${table} table not found`, message_zh: '非负整数：未找到表格' };
-  return bad.length === 0
-    ? { ...base, status: 'pass', message: `all ${table} counts are non-negative integers`, message_zh: '所有数值均为非负整数' }
-    : {
-      ...base, status: 'fail',
-      message: `negative or fractional count in ${bad.map((k) => `${k} = ${cells.get(k)!.raw}`).join(', ')}`,
-      message_zh: `出现负数或小数：${bad.map((k) => `${k} = ${cells.get(k)!.raw}`).join('，')}`,
-    };
+  return TABLES.map((table): Check => {
+    const keys = bad[table];
+    const base = { id: 'NN', severity: 'error' as const, scope: table, cells: keys, expected: null, actual: null };
+    if (!present[table]) return { ...base, status: 'not_assessable', message: `non-negative counts: ${table} table not found`, message_zh: '非负整数：未找到表格' };
+    return keys.length === 0
+      ? { ...base, status: 'pass', message: `all ${table} counts are non-negative integers`, message_zh: '所有数值均为非负整数' }
+      : {
+        ...base, status: 'fail',
+        message: `negative or fractional count in ${keys.map((k) => `${k} = ${cells.get(k)!.raw}`).join(', ')}`,
+        message_zh: `出现负数或小数：${keys.map((k) => `${k} = ${cells.get(k)!.raw}`).join('，')}`,
+      };
+  });
 }
-

@@ -2,17 +2,17 @@ import type { Cell } from '../model/cell.ts';
 
 type Tree = { [k: string]: Tree | Cell };
 
-/** Field-keyed cells of one table ("requests.new.total") as the nested object the report schema expects. */
-export function nestCells(cells: Map<string, Cell>, table: string): Tree {
-  const root: Tree = {};
+/** Field-keyed cells ("requests.new.total") as the nested objects the report schema expects, one per table. */
+export function nestCells(cells: Map<string, Cell>): Record<'active' | 'requests' | 'appeals', Tree> {
+  const roots: Record<string, Tree> = { active: {}, requests: {}, appeals: {} };
   for (const [key, cell] of cells) {
     const path = key.split('.');
-    if (path[0] !== table) continue;
-    let node = root;
-    for (const part of path.slice(1, -1)) node = (node[part] ??= {}) as Tree;
+    let node = roots[path[0]!];
+    if (!node) continue;
+    for (let i = 1; i < path.length - 1; i++) node = (node[path[i]!] ??= {}) as Tree;
     node[path.at(-1)!] = cell;
   }
-  return root;
+  return roots as Record<'active' | 'requests' | 'appeals', Tree>;
 }
 
 /** The reverse of nestCells: every cell of a report table keyed by its full field key. */
