@@ -1,121 +1,305 @@
-// npm run build: corpus → ingest → datasets → Astro → sources and data → search index → link check.
-// One progress line per stage; any failure stops the build with a message saying which stage and why.
+// npm run build: corpus → ingest → datasets → Astro site ‖ search index → sources, assembly into dist → link check.
+//
+// Every stage runs in its own process (memory is returned between stages, and a stage's peak memory can be
+// measured: the whole process tree, Astro's threads and Pagefind's binary included). Each stage keeps its
+// output under the work folder (default .cache) and redoes only what changed, so a rebuild after adding a few
+// reports is short: ingest reuses cached extractions, Astro skips unchanged pages (incremental build with
+// cache keys), the search index rebuilds only shards whose reports changed, sources are copied once. The
+// assembly step hard-links the stage outputs into dist/ and removes what is no longer produced.
+//
+//   node scripts/build.ts [--work .cache] [--out dist] [--serial] [--skip-ingest] [--no-links]
+//   node scripts/build.ts --shard year=2021[,province=吉林省] --out shards/2021-jilin   (one shard; see assemble.ts)
+//   CORPUS_DIR=<folder of collected reports> npm run build
+//
+// Progress: one line per stage (rewritten in place on a terminal); a failure names the stage, the reason and
+// what to do. Figures per stage (wall time, peak memory) go to <work>/build-stats.json.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Ledger } from '../src/model/ledger.ts';
-import type { Report } from '../src/model/report.ts';
-import { extOf } from '../src/site/lean.ts';
-import { sourceName } from '../src/site/paths.ts';
-import { checkLinks } from './check-links.ts';
+import { gb, watchRss } from './bench/rss.ts';
 import { progressLine } from './progress.ts';
-import { buildSearchIndex, reportLoader, shardIds } from './search-index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CACHE = path.join(ROOT, '.cache');
-const INGEST_DIR = path.join(CACHE, 'ingest');
-const DATA_DIR = path.join(CACHE, 'data');
-const DIST = path.join(ROOT, 'dist');
 
-class StageError extends Error {}
+export class StageError extends Error {}
 
-async function stage<T>(name: string, fn: (p: ReturnType<typeof progressLine>) => Promise<[T, string]>): Promise<T> {
-  const p = progressLine(name);
-  const started = performance.now();
-  try {
-    const [value, summary] = await fn(p);
-    p.done(`${summary} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    return value;
-  } catch (e) {
-    p.done('FAILED');
-    throw e instanceof StageError ? e : new StageError(`${name}: ${(e as Error).stack ?? e}`);
-  }
+/** Where each stage keeps its output inside the work folder. */
+export function workDirs(work: string) {
+  const w = path.resolve(work);
+  return {
+    work: w,
+    ingest: path.join(w, 'ingest'),
+    ingestCache: path.join(w, 'ingest-cache'),
+    data: path.join(w, 'data'),
+    astroCache: path.join(w, 'astro'),
+    site: path.join(w, 'site'),
+    search: path.join(w, 'search'),
+    sources: path.join(w, 'sources'),
+    stats: path.join(w, 'build-stats.json'),
+  };
+}
+export type WorkDirs = ReturnType<typeof workDirs>;
+
+/** A shard of the archive: the reports of one year, optionally of some provinces only (see assemble.ts). */
+export interface ShardFilter { year: string; provinces: string[] | null }
+
+export function parseShard(spec: string): ShardFilter {
+  const parts = Object.fromEntries(spec.split(',').map((kv) => kv.split('=').map((s) => s.trim()) as [string, string]));
+  const year = parts.year;
+  if (!year || !/^(\d{4}|unknown)$/.test(year)) throw new StageError(`--shard ${spec}: give year=<YYYY or unknown>[,province=<name>[|<name>…]]`);
+  return { year, provinces: parts.province ? parts.province.split('|').filter(Boolean) : null };
 }
 
-const loadReport = reportLoader(INGEST_DIR);
-
-function astroBuild(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-      cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, NIANBAO_INGEST_DIR: INGEST_DIR, NIANBAO_DATA_DIR: DATA_DIR, NODE_OPTIONS: '--max-old-space-size=8192', ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve('dist/') : reject(new StageError(`astro build exited with code ${code}; see the messages above`))));
-  });
+export interface StageStat { name: string; seconds: number; peakRss: number; summary: string }
+export interface BuildStats {
+  corpus: string;
+  reports: number;
+  seconds: number;
+  /** Peak memory of the whole build (stages that run side by side add up). */
+  peakRss: number;
+  stages: StageStat[];
+  shard: ShardFilter | null;
 }
 
-type SourceRef = { id: string; source: Pick<Report['source'], 'file' | 'sha256'> };
+interface StageMessage { summary: string; reports?: number }
 
-/** Each report's original file as dist/sources/<id>.<ext>, checked against the sha256 the page shows. */
-async function copySources(reports: readonly SourceRef[]): Promise<number> {
-  const out = path.join(DIST, 'sources');
-  await mkdir(out, { recursive: true });
-  for (const r of reports) {
-    const from = path.resolve(r.source.file);
-    const bytes = await readFile(from).catch(() => { throw new StageError(`sources: ${r.source.file} (report ${r.id}) is gone; re-run the build`); });
-    if (createHash('sha256').update(bytes).digest('hex') !== r.source.sha256) throw new StageError(`sources: ${r.source.file} changed since it was ingested (sha256 differs); re-run the build`);
-    await copyFile(from, path.join(out, sourceName(r.id, extOf(r.source.file))));
-  }
-  return reports.length;
+export interface Context {
+  dirs: WorkDirs;
+  out: string;
+  corpus: string;
+  shard: ShardFilter | null;
+  skipIngest: boolean;
+  /** NIANBAO_PAGES for Astro: 'aggregate' leaves out report pages (scripts/assemble.ts). */
+  pages?: 'aggregate';
 }
 
-async function main() {
-  const { values } = parseArgs({ options: { 'skip-ingest': { type: 'boolean' } } });
-  // The corpus path is kept as given (relative by default) so published source paths do not leak this machine's folders.
-  const corpus = process.env.CORPUS_DIR ?? (path.relative(process.cwd(), path.join(ROOT, 'content/corpus')) || '.');
-  if (!existsSync(corpus)) throw new StageError(`corpus: no such folder ${corpus} (set CORPUS_DIR to a folder of collected reports)`);
-  const started = performance.now();
+// ---------------------------------------------------------------------------------------------------------
+// Stages (each runs in a child process: node scripts/build.ts --stage <name> …)
 
-  const { ledger, reportIds } = await stage('1/6 ingest', async (p) => {
-    if (values['skip-ingest']) {
-      const ledger = JSON.parse(await readFile(path.join(INGEST_DIR, 'ledger.json'), 'utf8')) as Ledger;
-      const ids = [...new Set(ledger.entries.map((e) => e.report_id).filter((id): id is string => id !== null))].sort();
-      return [{ ledger, reportIds: ids }, `reused ${ids.length} reports in .cache/ingest`];
-    }
+async function readLedger(dirs: WorkDirs): Promise<Ledger> {
+  const file = path.join(dirs.ingest, 'ledger.json');
+  if (!existsSync(file)) throw new StageError(`no ${file}: run the ingest stage first (drop --skip-ingest)`);
+  return JSON.parse(await readFile(file, 'utf8')) as Ledger;
+}
+
+/** Report ids of the ledger (first file of each distinct report), sorted. */
+export const ledgerIds = (ledger: Ledger) =>
+  [...new Set(ledger.entries.map((e) => e.report_id).filter((id): id is string => id !== null))].sort();
+
+/** In a shard build, the ids of the shard's reports (written by the ingest stage). */
+export const selectedFile = (dirs: WorkDirs) => path.join(dirs.work, 'shard-ids.json');
+
+async function selectedIds(dirs: WorkDirs, ledger: Ledger): Promise<string[]> {
+  const file = selectedFile(dirs);
+  return existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) as string[] : ledgerIds(ledger);
+}
+
+/** The ledger entries of some reports only (rejected files belong to no shard). */
+export function onlyIds(ledger: Ledger, ids: readonly string[]): Ledger {
+  const keep = new Set(ids);
+  if (keep.size === ledgerIds(ledger).length) return ledger;
+  const entries = ledger.entries.filter((e) => e.report_id !== null && keep.has(e.report_id));
+  const count = (st: string) => entries.filter((e) => e.status === st).length;
+  return { ...ledger, entries, counts: { parsed: count('parsed'), partial: count('partial'), rejected: 0 } };
+}
+
+/** Folder-safe name of a shard: 2021, or 2021-<hash of its provinces>. */
+export function shardName(shard: ShardFilter): string {
+  if (!shard.provinces) return shard.year;
+  return `${shard.year}-${createHash('sha256').update([...shard.provinces].sort().join('|')).digest('hex').slice(0, 8)}`;
+}
+
+const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
+  async ingest({ dirs, corpus, shard }) {
+    const p = progressLine('  ingest');
     const { runIngest } = await import('../src/ingest/run.ts');
-    const r = await runIngest({ inputs: [corpus], outDir: INGEST_DIR, onProgress: (d, t) => p.update(`${d}/${t} files`) });
+    const r = await runIngest({
+      inputs: [corpus], outDir: dirs.ingest, cacheDir: dirs.ingestCache,
+      onProgress: (d, t, cached) => p.update(`${d}/${t} files${cached ? ` (${cached} from cache)` : ''}`),
+    });
     const { parsed, partial, rejected } = r.ledger.counts;
-    return [r, `${corpus}: ${parsed} parsed, ${partial} partial, ${rejected} rejected → ${r.reportIds.length} reports`];
-  });
-  if (reportIds.length === 0) throw new StageError(`ingest: no report could be read from ${corpus}; see .cache/ingest/ledger.json`);
-  // Full reports are held only while the datasets are written; later stages keep ids and re-read per shard.
-  const { shards, sources } = await stage('2/6 datasets', async () => {
-    await rm(DATA_DIR, { recursive: true, force: true });
-    const reports = await Promise.all(reportIds.map(loadReport));
+    let ids = r.reportIds;
+    if (shard) {
+      const { selectShard } = await import('./assemble.ts');
+      ids = await selectShard(dirs, r.ledger, shard);
+    } else await rm(selectedFile(dirs), { force: true });
+    p.done(`${r.reportIds.length} reports`);
+    if (ids.length === 0) throw new StageError(`ingest: no report could be read from ${corpus}${shard ? ` for shard ${JSON.stringify(shard)}` : ''}; see ${dirs.ingest}/ledger.json`);
+    return { summary: `${corpus}: ${parsed} parsed, ${partial} partial, ${rejected} rejected → ${ids.length} reports (${r.cached} from cache)`, reports: ids.length };
+  },
+
+  async datasets({ dirs }) {
+    const ledger = await readLedger(dirs);
+    const ids = await selectedIds(dirs, ledger);
+    const { reportLoader } = await import('./search-index.ts');
     const { writeDatasets } = await import('../src/publish/datasets/index.ts');
-    const { files } = await writeDatasets({ reports, ledger, outDir: DATA_DIR });
-    const sources = reports.map((r): SourceRef => ({ id: r.id, source: { file: r.source.file, sha256: r.source.sha256 } }));
-    return [{ shards: shardIds(reports), sources }, `${files.length} files in .cache/data`];
-  });
+    const load = reportLoader(dirs.ingest);
+    const p = progressLine('  datasets');
+    let n = 0;
+    // Incremental: a report whose JSON has the same hash as at the last build keeps its files and rows.
+    const digest = async (id: string) => createHash('sha1').update(await readFile(path.join(dirs.ingest, 'reports', `${id}.json`))).digest('hex');
+    const { files } = await writeDatasets({
+      reports: { ids, digest, load: (id) => { if (++n % 500 === 0) p.update(`${n} reports formatted`); return load(id); } },
+      ledger: onlyIds(ledger, ids), outDir: dirs.data, cacheDir: path.join(dirs.work, 'data-cache'),
+    });
+    p.done(`${files.length} files`);
+    const bytes = files.reduce((a, f) => a + f.bytes, 0);
+    return { summary: `${files.length} files, ${(bytes / 2 ** 20).toFixed(0)} MB`, reports: ids.length };
+  },
 
-  await stage('3/6 astro', async () => [null, await astroBuild()]);
+  async search({ dirs, shard }) {
+    const { buildSearchIndex } = await import('./search-index.ts');
+    const p = progressLine('  search');
+    const ids = await selectedIds(dirs, await readLedger(dirs));
+    const r = await buildSearchIndex({ ingestDir: dirs.ingest, outDir: dirs.search, ids, bundle: shard ? shardName(shard) : undefined, onProgress: (t) => p.update(t) });
+    p.done(`${r.shards.length} shards`);
+    return { summary: `${r.shards.length} shards (${r.rebuilt.length} rebuilt, ${r.shards.length - r.rebuilt.length} unchanged), ${r.reports} reports indexed, ${(r.bytes / 2 ** 20).toFixed(1)} MB`, reports: r.reports };
+  },
 
-  await stage('4/6 copy', async () => {
-    await cp(DATA_DIR, path.join(DIST, 'data'), { recursive: true });
-    return [null, `data files and ${await copySources(sources)} source files → dist/data, dist/sources`];
-  });
+  async publish({ dirs, out, shard }) {
+    const { copySources, assemble, publishShard } = await import('./assemble.ts');
+    const ledger = await readLedger(dirs);
+    const p = progressLine('  publish');
+    const ids = await selectedIds(dirs, ledger);
+    const copied = await copySources(ledger, dirs.sources, (t) => p.update(t), new Set(ids));
+    if (shard) {
+      const n = await publishShard(dirs, out, shard, shardName(shard), ids, onlyIds(ledger, ids));
+      p.done('done');
+      return { summary: `shard ${shardName(shard)}: ${ids.length} reports, ${n} files → ${out}` };
+    }
+    const synced = await assemble(out, [
+      { from: dirs.site, to: '' }, { from: dirs.data, to: 'data' }, { from: dirs.sources, to: 'sources' }, { from: dirs.search, to: 'pagefind' },
+    ], (t) => p.update(t));
+    p.done('done');
+    return { summary: `sources: ${copied.copied} copied, ${copied.kept} kept; ${out}: ${synced.files} files (${synced.linked} new or changed, ${synced.removed} removed)` };
+  },
 
-  await stage('5/6 search', async (p) => {
-    const stats = await buildSearchIndex(DIST, shards, loadReport, (s) => p.update(`shard ${s.shard}: ${s.pages} reports`));
-    return [null, `${stats.length} year shards, ${stats.reduce((a, s) => a + s.pages, 0)} reports indexed`];
-  });
-
-  await stage('6/6 links', async () => {
-    const { pages, links, broken } = await checkLinks(DIST);
+  async links({ out }) {
+    const { checkLinks } = await import('./check-links.ts');
+    const { pages, links, broken } = await checkLinks(out);
     if (broken.length) {
       const list = broken.slice(0, 50).map((b) => `  ${b.from} → ${b.href} (${b.reason})`).join('\n');
       throw new StageError(`links: ${broken.length} broken internal links:\n${list}${broken.length > 50 ? `\n  … and ${broken.length - 50} more` : ''}`);
     }
-    return [null, `${pages} pages, ${links} internal links, none broken`];
-  });
-  console.error(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s → dist/`);
+    return { summary: `${pages} pages, ${links} internal links, none broken` };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Orchestration
+
+function childEnv(ctx: Context): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    CORPUS_DIR: ctx.corpus,
+    NIANBAO_INGEST_DIR: ctx.dirs.ingest,
+    NIANBAO_DATA_DIR: ctx.dirs.data,
+    NIANBAO_SITE_DIR: ctx.dirs.site,
+    NIANBAO_ASTRO_CACHE: ctx.dirs.astroCache,
+    NIANBAO_SHARD: ctx.shard ? JSON.stringify(ctx.shard) : '',
+    NIANBAO_REPORT_IDS: ctx.shard ? selectedFile(ctx.dirs) : '',
+    NIANBAO_PAGES: ctx.pages ?? '',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
 }
 
-main().catch((e) => {
-  console.error(`\nbuild failed at ${(e as Error).message}`);
-  process.exit(1);
-});
+/** Run one stage as a child process, measuring its wall time and the peak memory of its process tree. */
+export function runStage(name: string, ctx: Context): Promise<StageStat> {
+  const args = ['--work', ctx.dirs.work, '--out', ctx.out];
+  const started = performance.now();
+  const isAstro = name === 'astro';
+  const argv = isAstro
+    ? [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent']
+    : [fileURLToPath(import.meta.url), '--stage', name, ...args];
+  const env = childEnv(ctx);
+  // Astro 7.2+ can exceed the default heap on large sites (STACK-NOTES §1); the search stage holds records.
+  env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${isAstro ? 12288 : 6144}`.trim();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, argv, { cwd: isAstro ? ROOT : process.cwd(), env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const rss = watchRss(child.pid!);
+    let message: StageMessage | null = null;
+    child.on('message', (m: StageMessage) => { message = m; });
+    child.on('error', (e) => { rss.stop(); reject(new StageError(`${name}: could not start (${e.message})`)); });
+    child.on('exit', (code, signal) => {
+      const peakRss = rss.stop();
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) {
+        const why = signal ? `was killed by ${signal}${signal === 'SIGKILL' ? ' (out of memory?)' : ''}` : `exited with code ${code}`;
+        return reject(new StageError(`${name}: ${why} after ${seconds.toFixed(0)} s; see the messages above`));
+      }
+      const summary = isAstro ? `${path.relative(ROOT, ctx.dirs.site) || ctx.dirs.site}/` : (message as StageMessage | null)?.summary ?? '';
+      resolve({ name, seconds, peakRss, summary });
+    });
+  });
+}
+
+export function report(stat: StageStat): void {
+  console.error(`${stat.name.padEnd(9)} ${stat.seconds.toFixed(1).padStart(6)} s  ${gb(stat.peakRss).padStart(8)}  ${stat.summary}`);
+}
+
+async function orchestrate(ctx: Context, opts: { serial: boolean; links: boolean }): Promise<BuildStats> {
+  const started = performance.now();
+  await mkdir(ctx.dirs.work, { recursive: true });
+  const overall = watchRss(process.pid);
+  const stages: StageStat[] = [];
+  const run = async (name: string) => {
+    const s = await runStage(name, ctx);
+    report(s);
+    stages.push(s);
+    return s;
+  };
+  console.error(`build: corpus ${ctx.corpus}, work ${ctx.dirs.work}, output ${ctx.out}${ctx.shard ? `, shard ${JSON.stringify(ctx.shard)}` : ''}`);
+  if (!ctx.skipIngest) await run('ingest');
+  await run('datasets');
+  // The site and the search index both read only the ingested reports (and the datasets' file list):
+  // on two cores they run side by side.
+  if (opts.serial) { await run('astro'); await run('search'); }
+  else await Promise.all([run('astro'), run('search')]);
+  await run('publish');
+  if (opts.links && !ctx.shard) await run('links');
+  const ledger = await readLedger(ctx.dirs);
+  const stats: BuildStats = {
+    corpus: ctx.corpus, reports: (await selectedIds(ctx.dirs, ledger)).length, seconds: (performance.now() - started) / 1000,
+    peakRss: overall.stop(), stages, shard: ctx.shard,
+  };
+  await writeFile(ctx.dirs.stats, `${JSON.stringify(stats, null, 2)}\n`);
+  console.error(`build: done in ${stats.seconds.toFixed(1)} s, peak ${gb(stats.peakRss)} → ${ctx.out}/ (figures in ${path.relative(process.cwd(), ctx.dirs.stats)})`);
+  return stats;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      work: { type: 'string' }, out: { type: 'string' }, stage: { type: 'string' }, shard: { type: 'string' },
+      serial: { type: 'boolean' }, 'skip-ingest': { type: 'boolean' }, 'no-links': { type: 'boolean' },
+    },
+  });
+  // The corpus path is kept as given (relative by default) so published source paths do not leak this machine's folders.
+  const corpus = process.env.CORPUS_DIR || (path.relative(process.cwd(), path.join(ROOT, 'content/corpus')) || '.');
+  const shard = values.shard ? parseShard(values.shard) : process.env.NIANBAO_SHARD ? JSON.parse(process.env.NIANBAO_SHARD) as ShardFilter : null;
+  const work = values.work ?? (shard ? path.join(values.out ?? 'shards', '.work') : '.cache');
+  const ctx: Context = { dirs: workDirs(work), out: path.resolve(values.out ?? 'dist'), corpus, shard, skipIngest: !!values['skip-ingest'] };
+
+  if (values.stage) {
+    const fn = STAGES[values.stage];
+    if (!fn) throw new StageError(`unknown stage ${values.stage} (one of ${Object.keys(STAGES).join(', ')})`);
+    const result = await fn(ctx);
+    process.send?.(result);
+    return;
+  }
+  if (!existsSync(corpus)) throw new StageError(`corpus: no such folder ${corpus} (set CORPUS_DIR to a folder of collected reports)`);
+  await orchestrate(ctx, { serial: !!values.serial, links: !values['no-links'] });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().then(() => process.exit(0), (e) => {
+    const err = e as Error;
+    console.error(`\nbuild failed: ${e instanceof StageError ? err.message : err.stack ?? err}`);
+    process.exit(1);
+  });
+}

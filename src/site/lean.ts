@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { FORMS } from '../forms/index.ts';
 import { agencyId } from '../publish/agencies.ts';
-import { EraSchema, MetaSchema, type Report } from '../model/report.ts';
+import { EraSchema, MetaSchema, ResolvedRegionSchema, type Report } from '../model/report.ts';
 import { cellValue } from './cells.ts';
 
 // The lean collection entry (STACK-NOTES §2): metadata, a handful of headline figures and check results.
 // Everything else a page needs comes from the report JSON itself, read only by that report's page.
 
 /** Part of every entry's digest: bump it whenever toLean's output changes, so cached entries are rebuilt. */
-export const LEAN_VERSION = 1;
+export const LEAN_VERSION = 2;
 
 export const OUTCOME_KEYS = ['granted', 'partial', 'denied', 'unavailable', 'not_processed', 'other'] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
@@ -29,7 +29,7 @@ export const LeanSchema = z.strictObject({
     published_at: z.string().nullable(),
     is_aggregate: z.boolean(),
     has_tables: z.boolean(),
-    region: z.strictObject({ code_hint: z.string().nullable(), path_hint: z.array(z.string()) }),
+    region: z.strictObject({ code_hint: z.string().nullable(), path_hint: z.array(z.string()), resolved: ResolvedRegionSchema.nullable().optional() }),
   }),
   source: z.strictObject({
     ext: z.string(), format: z.string(), bytes: z.number(), sha256: z.string(), retrieved_at: z.string().nullable(),
@@ -92,11 +92,11 @@ export function toLean(r: Report): Lean {
   return {
     id: r.id,
     title: r.meta.title,
-    agency_id: agencyId(r.meta.agency_name),
+    agency_id: agencyId(r),
     meta: {
       agency_name: r.meta.agency_name, agency_kind: r.meta.agency_kind, admin_level: r.meta.admin_level, year: r.meta.year,
       era: r.meta.era, published_at: r.meta.published_at, is_aggregate: r.meta.is_aggregate, has_tables: r.meta.has_tables,
-      region: { code_hint: r.meta.region.code_hint, path_hint: r.meta.region.path_hint },
+      region: { code_hint: r.meta.region.code_hint, path_hint: r.meta.region.path_hint, resolved: r.meta.region.resolved },
     },
     source: {
       ext: extOf(r.source.file), format: r.source.format, bytes: r.source.bytes, sha256: r.source.sha256, retrieved_at: r.source.retrieved_at,

@@ -6,14 +6,17 @@ import { LEAN_VERSION, toLean } from './lean.ts';
 
 /**
  * Lean collection loader: validates every report JSON the ingest wrote against ReportSchema and stores only
- * its lean projection. Unchanged files (same digest as the stored entry) are not re-validated.
+ * its lean projection. Unchanged files (same digest as the stored entry) are not re-validated. When
+ * NIANBAO_REPORT_IDS names a JSON file with a list of report ids (a shard build, scripts/build.ts --shard),
+ * only those reports are loaded.
  */
 export function reportsLoader(dir: string): Loader {
   return {
     name: 'nianbao-reports',
     async load({ store, parseData, generateDigest, logger }) {
       const reportsDir = path.join(dir, 'reports');
-      const files = (await readdir(reportsDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
+      const only = process.env.NIANBAO_REPORT_IDS ? new Set(JSON.parse(await readFile(process.env.NIANBAO_REPORT_IDS, 'utf8')) as string[]) : null;
+      const files = (await readdir(reportsDir).catch(() => [] as string[])).filter((f) => f.endsWith('.json') && (!only || only.has(f.slice(0, -5))));
       if (files.length === 0) logger.warn(`no reports in ${reportsDir}`);
       const seen = new Set<string>();
       let parsed = 0;

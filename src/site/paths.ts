@@ -19,6 +19,8 @@ export const url = {
   problems: () => '/checks/',
   search: () => '/search/',
   methodology: () => '/methodology/',
+  compare: (search = '') => `/compare/${search}`,
+  leads: (kind?: string) => (kind ? `/leads/${kind}/` : '/leads/'),
   source: (id: string, ext: string) => `/sources/${sourceName(id, ext)}`,
   dataJson: (id: string) => `/data/reports/${id}.json`,
   dataCsv: (id: string) => `/data/reports/${id}.csv`,

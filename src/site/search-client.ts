@@ -1,25 +1,43 @@
-// Browser code of the search page: loads the year shards of the Pagefind index (merged), runs the query, and
-// keeps only results whose text contains every query term, so single-character matches never show as hits.
+// Browser code of the search page.
+//
+// The index is split into bundles (src/site/shards.ts): a year each, and groups of provinces within large years.
+// The page first reads only the small manifest (bundles, filter values with counts). A search loads just the
+// bundles its chosen years and provinces need — newest first, a few thousand reports' worth at a time — so
+// the bytes a query fetches stay bounded however large the archive grows; "更多" (more) shows further results
+// and then searches the next, older bundles.
+//
+// Precision: a one-term query runs as an exact phrase (Pagefind's quoted search on the same word segmentation
+// the index used, src/site/searchdoc.ts), so the reports listed are those that contain the text, and their
+// number is exact. When the phrase matches nothing (a fragment of a word, such as 东安 in 东安区), the words are
+// searched on their own (prefix matching) and each candidate is kept only if its text contains the query.
+// Several terms must all occur. When nothing contains the query, the page says so.
+
+import { bundlesFor, type Bundle, type SearchManifest } from './shards.ts';
 
 interface PFData { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }
 interface PFResult { id: string; data: () => Promise<PFData> }
 interface PFSearch { results: PFResult[] }
-type Counts = Record<string, Record<string, number>>;
+type Filters = Record<string, { any: string[] }>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
-  mergeIndex(url: string): Promise<void>;
-  search(q: string | null, o?: { filters?: Record<string, { any: string[] }> }): Promise<PFSearch | null>;
-  filters(): Promise<Counts>;
+  mergeIndex(url: string, o?: Record<string, unknown>): Promise<void>;
+  search(q: string | null, o?: { filters?: Filters }): Promise<PFSearch | null>;
 }
 
 const SEP = /\u200B/g;
+/** Results shown at a time. */
 const SHOW = 20;
-const SCAN_CAP = 300;
-const BATCH = 10;
+/** Bundles are loaded together until they hold this many reports (at least one bundle per step). */
+const STEP_REPORTS = 5000;
+/** Candidates checked per step when the words have to be checked one by one (fallback search). */
+const CHECK_STEP = 20;
+const YEAR = '年度';
+const PROVINCE = '省份';
 
 const clean = (s: string) => s.replace(SEP, '');
 const norm = (s: string) => clean(s).toLowerCase().replace(/\s+/g, '');
-export const queryTerms = (q: string) => q.replace(/["“”「」]/g, ' ').split(/\s+/).filter(Boolean).map(norm);
+/** Whitespace separates terms (all must occur); quotes only mark a phrase, which a term already is. */
+export const queryTerms = (q: string) => q.replace(/["“”「」『』]/g, ' ').split(/\s+/).filter(Boolean).map(norm).filter(Boolean);
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
@@ -27,7 +45,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
   return e;
 }
 
-/** Up to ~80 characters around the first term, terms marked (built as DOM nodes: report text is untrusted). */
+/** Up to ~90 characters around the first term, terms marked (built as DOM nodes: report text is untrusted). */
 function excerpt(text: string, terms: string[]): HTMLElement {
   const t = clean(text).replace(/\s+/g, ' ');
   const lower = t.toLowerCase();
@@ -45,106 +63,233 @@ function excerpt(text: string, terms: string[]): HTMLElement {
   return p;
 }
 
+/** "2024、2023 年度" or "2019–2024 年度" for the years a set of bundles covers. */
+function yearsLabel(bundles: readonly Bundle[]): string {
+  const ys = [...new Set(bundles.flatMap((b) => b.years))].sort().reverse();
+  const known = ys.filter((y) => y !== 'unknown').map(Number);
+  const contiguous = known.length > 2 && known.every((y, i) => i === 0 || known[i - 1]! - y === 1);
+  const text = contiguous ? `${known.at(-1)}–${known[0]}` : known.join('、');
+  return `${text}${text ? ' 年度' : ''}${ys.includes('unknown') ? `${text ? '及' : ''}年度未知` : ''}`;
+}
+
 export function mountSearch(root: HTMLElement): void {
-  const shards: string[] = JSON.parse(root.dataset.shards ?? '[]');
   const form = root.querySelector('form')!;
   const input = root.querySelector<HTMLInputElement>('input[type=search]')!;
   const filterBox = root.querySelector<HTMLElement>('.filters')!;
   const summary = root.querySelector<HTMLElement>('.summary')!;
   const list = root.querySelector<HTMLOListElement>('.results')!;
   const more = root.querySelector<HTMLButtonElement>('.more')!;
+  const base = new URL(root.dataset.manifest ?? '/pagefind/shards.json', location.href);
+  let manifest: SearchManifest | null = null;
   let pf: Promise<Pagefind> | null = null;
+  const loaded = new Set<string>();
   let run = 0;
-  let candidates: PFResult[] = [];
-  let cursor = 0;
-  let found = 0;
-  let terms: string[] = [];
 
-  // One load per page: merging a shard twice would list its reports twice.
-  function load(): Promise<Pagefind> {
-    pf ??= (async () => {
-      const mod = (await import(/* @vite-ignore */ `${shards[0]}pagefind.js`)) as Pagefind;
-      await mod.options({ excerptLength: 0 });
-      for (const s of shards.slice(1)) await mod.mergeIndex(s);
-      return mod;
-    })();
-    return pf;
+  // State of the current search.
+  let terms: string[] = [];
+  let filters: Filters = {};
+  let scope: Bundle[] = [];
+  let results: PFResult[] = [];
+  /** Results already known to contain every term (exact phrase search), or checked one by one. */
+  let exact = true;
+  let cursor = 0;
+  let shown = 0;
+
+  const bundleUrl = (b: Bundle) => new URL(`${b.id}/`, base).pathname;
+
+  /** Load these bundles (the first one loaded becomes Pagefind's primary index; the rest are merged in). */
+  async function load(bundles: readonly Bundle[]): Promise<Pagefind> {
+    const todo = bundles.filter((b) => !loaded.has(b.id));
+    for (const b of todo) loaded.add(b.id);
+    if (!pf) {
+      const first = todo.shift();
+      if (!first) throw new Error('no search bundle to load');
+      pf = (async () => {
+        const mod = (await import(/* @vite-ignore */ `${bundleUrl(first)}pagefind.js`)) as Pagefind;
+        await mod.options({ excerptLength: 0 });
+        return mod;
+      })();
+    }
+    const mod = await pf;
+    for (const b of todo) await mod.mergeIndex(bundleUrl(b));
+    return mod;
   }
 
-  function selected(): Record<string, { any: string[] }> {
-    const out: Record<string, { any: string[] }> = {};
-    for (const box of filterBox.querySelectorAll<HTMLInputElement>('input:checked')) (out[box.name] ??= { any: [] }).any.push(box.value);
+  /** The next bundles of the scope not yet loaded, up to STEP_REPORTS reports (at least one). */
+  function nextStep(): Bundle[] {
+    const out: Bundle[] = [];
+    let n = 0;
+    for (const b of scope) {
+      if (loaded.has(b.id)) continue;
+      if (out.length && n + b.reports > STEP_REPORTS) break;
+      out.push(b);
+      n += b.reports;
+    }
     return out;
   }
 
-  async function renderFilters(): Promise<void> {
-    const counts = await (await load()).filters();
+  const searched = () => scope.filter((b) => loaded.has(b.id));
+  const pending = () => scope.some((b) => !loaded.has(b.id));
+
+  function renderFilters(): void {
     const order: string[] = JSON.parse(root.dataset.filters ?? '[]');
     const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
     const params = new URLSearchParams(location.search);
+    const counts = manifest!.filters;
     filterBox.replaceChildren(...Object.entries(counts).sort((a, b) => rank(a[0]) - rank(b[0])).map(([name, values]) => {
-      const entries = Object.entries(values).sort((a, b) => (name === order[0] ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')));
+      const entries = Object.entries(values).sort((a, b) => (name === YEAR ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')));
       const want = params.getAll(`f.${name}`);
       return el('fieldset', {}, el('legend', {}, name), ...entries.map(([v, n]) =>
         el('label', {}, el('input', { type: 'checkbox', name, value: v, checked: want.includes(v) }), ` ${v} (${n})`)));
     }));
   }
 
-  function saveState(q: string, filters: Record<string, { any: string[] }>): void {
+  function selected(): Filters {
+    const out: Filters = {};
+    for (const box of filterBox.querySelectorAll<HTMLInputElement>('input:checked')) (out[box.name] ??= { any: [] }).any.push(box.value);
+    return out;
+  }
+
+  function saveState(q: string): void {
     const params = new URLSearchParams();
     if (q) params.set('q', q);
     for (const [k, v] of Object.entries(filters)) for (const x of v.any) params.append(`f.${k}`, x);
     history.replaceState(null, '', params.size ? `?${params}` : location.pathname);
   }
 
+  function item(d: PFData): HTMLLIElement {
+    return el('li', {},
+      el('a', { href: d.url }, d.meta.title ?? d.url),
+      el('span', { className: 'where' }, ` ${[d.meta.region, d.meta.year && `${d.meta.year} 年度`].filter(Boolean).join(' · ')}`),
+      excerpt(d.content, terms));
+  }
+
+  const contains = (d: PFData) => {
+    const text = norm(`${d.meta.title ?? ''} ${d.content}`);
+    return terms.every((t) => text.includes(t));
+  };
+
+  /** Pagefind query for the current terms: one term as an exact phrase, several as words that must all occur. */
+  async function query(mod: Pagefind): Promise<PFResult[]> {
+    if (!terms.length) return (await mod.search(null, { filters }))?.results ?? [];
+    if (terms.length === 1) {
+      const phrase = (await mod.search(`"${terms[0]}"`, { filters }))?.results ?? [];
+      if (phrase.length) { exact = true; return phrase; }
+    }
+    exact = false;
+    return (await mod.search(terms.join(' '), { filters }))?.results ?? [];
+  }
+
+  /** Show up to SHOW more results of the current list (checking candidates when the search was not exact). */
   async function showMore(id: number): Promise<void> {
-    let shown = 0;
-    while (shown < SHOW && cursor < candidates.length && cursor < SCAN_CAP) {
-      const batch = candidates.slice(cursor, Math.min(cursor + BATCH, SCAN_CAP));
+    let added = 0;
+    let checked = 0;
+    while (added < SHOW && cursor < results.length && (exact || checked < CHECK_STEP)) {
+      const batch = results.slice(cursor, cursor + (exact ? SHOW - added : Math.min(10, CHECK_STEP - checked)));
       cursor += batch.length;
+      checked += batch.length;
       const data = await Promise.all(batch.map((r) => r.data()));
       if (id !== run) return;
       for (const d of data) {
-        const text = norm(`${d.meta.title ?? ''} ${d.content}`);
-        if (!terms.every((t) => text.includes(t))) continue;
-        found++;
+        if (terms.length && !contains(d)) continue;
+        list.append(item(d));
+        added++;
         shown++;
-        list.append(el('li', {},
-          el('a', { href: d.url }, d.meta.title ?? d.url),
-          el('span', { className: 'where' }, ` ${[d.meta.region, d.meta.year && `${d.meta.year} 年度`].filter(Boolean).join(' · ')}`),
-          excerpt(d.content, terms)));
       }
     }
+  }
+
+  function describe(): void {
     const q = input.value.trim();
-    const rest = cursor < candidates.length;
-    const capped = rest && cursor >= SCAN_CAP;
-    summary.textContent = !terms.length ? `${candidates.length} 份报告符合筛选条件。`
-      : found === 0 && !rest ? `没有报告包含“${q}”。`
-      : `${rest && !capped ? '已找到' : '共'} ${found} 份报告包含“${q}”${capped ? `（只检查了前 ${SCAN_CAP} 个候选结果，可加筛选条件缩小范围）` : ''}。`;
-    more.hidden = !rest || capped;
+    const where = yearsLabel(searched());
+    const all = !pending();
+    const rest = cursor < results.length;
+    if (!terms.length) {
+      summary.textContent = `${where}有 ${results.length} 份报告符合筛选条件${all ? '' : '（可继续加载更早年度）'}。`;
+    } else if (exact) {
+      summary.textContent = results.length
+        ? `${all ? '' : `在${where}中，`}共 ${results.length} 份报告包含“${q}”${all ? '' : '；更早年度尚未搜索'}。`
+        : `${all ? '' : `在${where}中，`}没有报告包含“${q}”${all ? '' : '；可继续搜索更早年度'}。`;
+    } else if (!rest) {
+      summary.textContent = shown === 0
+        ? `${all ? '' : `在${where}中，`}没有报告包含“${q}”${all ? '' : '；可继续搜索更早年度'}。`
+        : `${all ? '' : `在${where}中，`}共 ${shown} 份报告包含“${q}”${all ? '' : '；更早年度尚未搜索'}。`;
+    } else {
+      // Not an exact phrase match: candidates that share words with the query are checked a few at a time.
+      const left = results.length - cursor;
+      summary.textContent = shown === 0
+        ? `${all ? '' : `在${where}中，`}没有报告包含“${q}”。另有 ${left} 个结果含有其中的部分字词，可点“更多”逐一核对。`
+        : `${all ? '' : `在${where}中，`}已找到 ${shown} 份报告包含“${q}”（还有 ${left} 个用词相近的结果未核对）。`;
+    }
+    more.hidden = !rest && all;
+    more.textContent = rest ? '更多结果 More' : '搜索更早年度 Search older years';
+  }
+
+  /** Load the next bundles of the scope and search again; results already shown are not shown twice. */
+  async function step(id: number): Promise<void> {
+    const next = nextStep();
+    const mod = await load(next);
+    if (id !== run) return;
+    const seen = new Set(results.slice(0, cursor).map((r) => r.id));
+    const found = await query(mod);
+    if (id !== run) return;
+    // Results of bundles searched before keep their place; the new ones follow.
+    const earlier = results.slice(0, cursor);
+    results = [...earlier, ...found.filter((r) => !seen.has(r.id))];
+    await showMore(id);
   }
 
   async function search(): Promise<void> {
     const id = ++run;
     const q = input.value.trim();
-    const filters = selected();
-    saveState(q, filters);
+    filters = selected();
+    saveState(q);
     list.replaceChildren();
     more.hidden = true;
     terms = queryTerms(q);
+    results = [];
+    cursor = 0;
+    shown = 0;
+    exact = true;
     if (!terms.length && !Object.keys(filters).length) { summary.textContent = ''; return; }
     summary.textContent = '正在搜索…';
-    const res = await (await load()).search(terms.length ? terms.join(' ') : null, { filters });
-    if (id !== run || !res) return;
-    candidates = res.results;
-    cursor = 0;
-    found = 0;
+    scope = bundlesFor(manifest!.bundles, filters[YEAR]?.any ?? [], filters[PROVINCE]?.any ?? []);
+    if (!scope.length) { summary.textContent = '没有符合筛选条件的报告。'; return; }
+    // The newest bundles of the scope first; bundles loaded for an earlier search are searched again too (their
+    // index chunks are already fetched).
+    const mod = await load(loaded.has(scope[0]!.id) ? [] : nextStep());
+    if (id !== run) return;
+    results = await query(mod);
+    if (id !== run) return;
     await showMore(id);
+    if (id === run) describe();
+  }
+
+  async function onMore(): Promise<void> {
+    const id = run;
+    more.disabled = true;
+    summary.textContent = '正在搜索…';
+    try {
+      if (cursor < results.length) await showMore(id);
+      else if (pending()) await step(id);
+      if (id === run) describe();
+    } finally {
+      more.disabled = false;
+    }
   }
 
   form.addEventListener('submit', (e) => { e.preventDefault(); void search(); });
   filterBox.addEventListener('change', () => void search());
-  more.addEventListener('click', () => void showMore(run));
+  more.addEventListener('click', () => void onMore());
   input.value = new URLSearchParams(location.search).get('q') ?? '';
-  void renderFilters().then(search);
+  void fetch(base).then((r) => {
+    if (!r.ok) throw new Error(`search manifest ${base.pathname}: HTTP ${r.status}`);
+    return r.json() as Promise<SearchManifest>;
+  }).then((m) => {
+    manifest = m;
+    renderFilters();
+    return search();
+  }).catch((e: unknown) => {
+    summary.textContent = `搜索索引无法加载（${(e as Error).message}）。可以按年度、地区或机关浏览。`;
+  });
 }

@@ -2,6 +2,7 @@ import type { Report } from '../model/report.ts';
 import { ERAS, levelLabel } from './labels.ts';
 import type { Lean } from './lean.ts';
 import { url } from './paths.ts';
+import { provinceOf } from './shards.ts';
 import { keySentence } from './summary.ts';
 
 // One Pagefind custom record per report, built from the report JSON rather than the page HTML: the index
@@ -55,7 +56,9 @@ export function searchRecord(report: Report, lean: Lean): SearchRecord {
     content: segment(parts.filter((p): p is string => !!p).join('\n')),
     language: 'zh-cn',
     meta: { title, agency: m.agency_name ?? '', region, year: String(m.year ?? '') },
-    filters: searchFilters(lean),
+    // Province as the search bundles are split (the resolved region's province), so a province filter and
+    // the bundles it loads agree.
+    filters: { ...searchFilters(lean), [FILTERS.province]: [provinceOf(report)] },
     sort: { year: String(m.year ?? 0) },
   };
 }

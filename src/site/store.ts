@@ -1,15 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Report } from '../model/report.ts';
 import type { Lean } from './lean.ts';
 import { buildModel, type SiteModel } from './model.ts';
-import { reportJsonPath } from './paths.ts';
+import { DATA_DIR, reportJsonPath } from './paths.ts';
 
 // getCollection once per build process (STACK-NOTES §2 rule 2); every page shares the same model.
 let model: Promise<SiteModel> | undefined;
+/** Content digest of every entry (the loader's digest of the report JSON and LEAN_VERSION). */
+const digests = new Map<string, string>();
 
 export function site(): Promise<SiteModel> {
-  model ??= getCollection('reports').then((entries: { data: Lean }[]) => buildModel(entries.map((e) => e.data)));
+  model ??= getCollection('reports').then((entries: { id: string; data: Lean; digest?: string | number }[]) => {
+    for (const e of entries) digests.set(e.id, String(e.digest ?? ''));
+    return buildModel(entries.map((e) => e.data));
+  });
   return model as Promise<SiteModel>;
 }
 
@@ -17,3 +24,33 @@ export function site(): Promise<SiteModel> {
 export function loadReport(id: string): Report {
   return JSON.parse(readFileSync(reportJsonPath(id), 'utf8')) as Report;
 }
+
+/**
+ * Cache key of a page for Astro's incremental build: everything the page shows that is not in its own
+ * template code, hashed. A page whose key is unchanged is not rendered again.
+ */
+export function cacheKey(...parts: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24);
+}
+
+/** Entry digest of a report (changes whenever its JSON or the lean projection changes). */
+export const digestOf = (id: string): string => digests.get(id) ?? '';
+
+/**
+ * getStaticPaths of the report pages. A page shows its report, its agency's name and whether the
+ * per-report downloads exist. NIANBAO_PAGES=aggregate leaves them out: when shards are built on several
+ * machines, report pages come from the shard builds and the assembling build renders only the rest.
+ */
+export async function reportPaths(): Promise<{ params: { id: string }; props: { lean: Lean }; cacheKey: string }[]> {
+  const s = await site();
+  if (process.env.NIANBAO_PAGES === 'aggregate') return [];
+  return s.reports.map((lean) => ({
+    params: { id: lean.id },
+    props: { lean },
+    cacheKey: cacheKey(digestOf(lean.id), s.agencyById.get(lean.agency_id)?.name ?? null,
+      existsSync(path.join(DATA_DIR, 'reports', `${lean.id}.json`)), existsSync(path.join(DATA_DIR, 'reports', `${lean.id}.csv`))),
+  }));
+}
+
+/** Cache key of a page that lists some reports: their digests and whatever else the caller names. */
+export const listKey = (reports: readonly Lean[], ...more: unknown[]): string => cacheKey(reports.map((r) => digestOf(r.id)), ...more);

@@ -8,9 +8,12 @@ export interface SynthMeta {
   agency: string;
   year: number;
   published: string;
-  phone: string;
+  /** Telephone with area code, or null (printed only where the area code is unambiguous). */
+  phone: string | null;
   postcode: string;
   address: string;
+  /** Prose of sections 一, 五 and 六 (src/synth/prose.ts); the short fixed text when absent. */
+  prose?: { overview: string[]; problems: string[]; other: string[] };
 }
 
 type Row = string[];
@@ -51,6 +54,7 @@ function tableRows(era: ModernEra, v: Map<string, number>): { t2: Row[]; t3: Row
 const HEADINGS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
 
 function prose(meta: SynthMeta, v: Map<string, number>, activeItems: number): string[][] {
+  if (meta.prose) return [meta.prose.overview, [], [], [], meta.prose.problems, meta.prose.other];
   return [
     [`${meta.year}年，${meta.agency}认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息${activeItems}条，本年度共收到政府信息公开申请${v.get('requests.new.total')}件。`],
     [], [], [],
@@ -63,7 +67,8 @@ function prose(meta: SynthMeta, v: Map<string, number>, activeItems: number): st
 export function renderReport(layout: Layout, era: ModernEra, meta: SynthMeta, v: Map<string, number>, activeItems: number): string {
   const { t2, t3, t4 } = tableRows(era, v);
   const title = `${meta.agency}${meta.year}年政府信息公开工作年度报告`;
-  const preamble = `本报告根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限为${meta.year}年1月1日至${meta.year}年12月31日。如有疑问请与本机关办公室联系（地址：${meta.address}；邮编：${meta.postcode}；电话：${meta.phone}）。`;
+  const contact = [`地址：${meta.address}`, `邮编：${meta.postcode}`, ...(meta.phone ? [`电话：${meta.phone}`] : [])].join('；');
+  const preamble = `本报告根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限为${meta.year}年1月1日至${meta.year}年12月31日。如有疑问请与本机关办公室联系（${contact}）。`;
   const body = prose(meta, v, activeItems);
   const tables: Record<number, Row[]> = { 1: t2, 2: t3, 3: t4 };
   if (layout === 'html') {

@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, open, readFile, readdir, rename, rm, rmdir, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +15,8 @@ import { buildDescriptor, jsonResource, tabularResource } from './descriptor.ts'
 import { MANIFEST, type Manifest } from './manifest.ts';
 import { renderReadme, type Summary } from './readme.ts';
 import { readRelease, type Release } from './release.ts';
-import { Sink, csvText, type CsvAppender, type WrittenFile } from './sink.ts';
-import { byCodePoint, record } from './table.ts';
+import { Sink, csvHead, csvText, type CsvAppender, type WrittenFile } from './sink.ts';
+import { byCodePoint, record, type Table } from './table.ts';
 import { agenciesTable, cellsTable, checksTable, codebookTable, ledgerTable, reportsTable, statesTable, type CheckRow, type ReportRow } from './tables.ts';
 
 // Publishes the downloads under outDir (the build copies it to dist/data). One pass over the reports, sorted
@@ -26,10 +28,27 @@ import { agenciesTable, cellsTable, checksTable, codebookTable, ledgerTable, rep
 export type { Manifest } from './manifest.ts';
 export { readManifest } from './manifest.ts';
 
+/**
+ * Reports to publish, loaded one at a time: at 100k reports (~75 KB of JSON each) the whole collection does
+ * not fit in memory, so the build passes ids and a loader instead of an array.
+ */
+export interface ReportSource {
+  ids: readonly string[];
+  load: (id: string) => Promise<Report>;
+  /** A digest of the report as stored (e.g. a hash of its JSON text): with cacheDir, unchanged reports are not redone. */
+  digest?: (id: string) => Promise<string>;
+}
+
 export interface DatasetOptions {
-  reports: Report[];
+  reports: Report[] | ReportSource;
   ledger: Ledger;
   outDir: string;
+  /**
+   * Incremental build: a folder kept between builds. Files of unchanged reports, years and agencies are kept
+   * in outDir instead of being written again (the files are the same bytes either way); without it, outDir
+   * is emptied and everything is written.
+   */
+  cacheDir?: string;
 }
 
 export interface DatasetResult {
@@ -56,26 +75,50 @@ function publicReport(r: Report): Report {
 /** Per-report files in flight at once. */
 const PARALLEL_WRITES = 16;
 
+/**
+ * What ordering and agency grouping need of a report (its id and metadata, ~1% of the report); the rest is
+ * loaded again when its rows are written.
+ */
+type ReportSummary = Pick<Report, 'id' | 'meta'>;
+
+const summarise = (r: Report): ReportSummary => ({ id: r.id, meta: r.meta });
+
+/** Reports loaded in the given order with a few reads ahead (file reads overlap the formatting). */
+async function* inOrder(ids: readonly string[], load: (id: string) => Promise<Report>, ahead = 8): AsyncGenerator<Report> {
+  const pending: Promise<Report>[] = [];
+  let next = 0;
+  const fill = () => { while (pending.length < ahead && next < ids.length) pending.push(load(ids[next++]!)); };
+  fill();
+  while (pending.length) {
+    const r = await pending.shift()!;
+    fill();
+    yield r;
+  }
+}
+
 /** Year (unknown last), then agency name, then id — code-point order, identical on every machine. */
-function sortReports(reports: readonly Report[]): Report[] {
+function sortReports<T extends ReportSummary>(reports: readonly T[]): T[] {
   return [...reports].sort((a, b) =>
     (a.meta.year ?? Infinity) - (b.meta.year ?? Infinity)
     || byCodePoint(a.meta.agency_name ?? '', b.meta.agency_name ?? '')
     || byCodePoint(a.id, b.id));
 }
 
-function yearOf(r: Report): string {
+function yearOf(r: ReportSummary): string {
   return r.meta.year === null ? UNKNOWN_YEAR : String(r.meta.year);
 }
 
 /** Top-level names this module writes; anything else in outDir means it is not ours to wipe. */
 const OWN_NAMES = new Set(['reports', 'by-year', 'by-agency', ...MAIN_TABLES.map((t) => `${t.name}.csv`), ...Object.keys(JSON_FILES), 'README.md', MANIFEST, 'SHA256SUMS']);
 
-/** Empties outDir, refusing when it holds anything else (a mistyped --out must not delete someone's work). */
-async function prepare(outDir: string): Promise<void> {
+/**
+ * Empties outDir (or, for an incremental build, keeps it: stale files are removed at the end), refusing when
+ * it holds anything else (a mistyped --out must not delete someone's work).
+ */
+async function prepare(outDir: string, incremental = false): Promise<void> {
   const foreign = ((await readdir(outDir).catch(() => [])) as string[]).filter((n) => !OWN_NAMES.has(n));
   if (foreign.length > 0) throw new Error(`${outDir} holds files the dataset build did not write (${foreign.slice(0, 3).join(', ')}); refusing to empty it`);
-  await rm(outDir, { recursive: true, force: true });
+  if (!incremental) await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
 }
 
@@ -107,86 +150,309 @@ class InFlight {
   }
 }
 
-/** The four tables that have a per-year slice, open for appending. */
-interface YearFiles {
-  reports: CsvAppender<ReportRow>;
-  report_states: CsvAppender<Report>;
-  cells: CsvAppender<CellRow>;
-  checks: CsvAppender<CheckRow>;
+/** The four tables that have a per-year slice. */
+type SliceTable = 'reports' | 'report_states' | 'cells' | 'checks';
+const SLICES: Record<SliceTable, Table<any>> = { reports: reportsTable, report_states: statesTable, cells: cellsTable, checks: checksTable };
+const SLICE_NAMES = Object.keys(SLICES) as SliceTable[];
+
+/**
+ * What an incremental run keeps between builds (<cacheDir>/datasets-state.json): each report's digest, where
+ * its rows sit in its year's slice files, and the files written. The published files themselves are the cache:
+ * an unchanged report's rows are copied from the slice files of the last build instead of being formatted
+ * again, an unchanged year's slices and an unchanged agency's files are not rewritten at all.
+ */
+interface State {
+  version: 1;
+  code: string;
+  meta: Record<string, { digest: string; meta: Report['meta'] }>;
+  reports: Record<string, {
+    digest: string;
+    year: string;
+    /** Byte ranges of the report's rows in its year's slice files, and the number of rows. */
+    ranges: Record<SliceTable, [number, number]>;
+    rows: Record<SliceTable, number>;
+    json: WrittenFile;
+    csv: WrittenFile;
+  }>;
+  years: Record<string, { fingerprint: string; files: Record<SliceTable, WrittenFile> }>;
+  full: { fingerprint: string; files: Record<SliceTable | 'reports_json', WrittenFile> } | null;
+  agencies: Record<string, { fingerprint: string; csv: WrittenFile; states: WrittenFile }>;
+}
+const STATE_FILE = 'datasets-state.json';
+const emptyState = (code: string): State => ({ version: 1, code, meta: {}, reports: {}, years: {}, full: null, agencies: {} });
+
+const hashOf = (...parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+
+/** Digest of the code that decides what the files contain: a change rewrites everything. */
+function codeDigest(): string {
+  const h = createHash('sha256').update(ROOT);
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((x, y) => byCodePoint(x.name, y.name))) {
+      const f = join(dir, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (e.name.endsWith('.ts')) h.update(f).update(readFileSync(f));
+    }
+  };
+  for (const d of ['publish', 'forms', 'model', 'check']) walk(join(ROOT, 'src', d));
+  return h.digest('hex');
 }
 
-async function openTables(sink: Sink, dir: string): Promise<YearFiles> {
-  return {
-    reports: await sink.openCsv(`${dir}reports.csv`, reportsTable),
-    report_states: await sink.openCsv(`${dir}report_states.csv`, statesTable),
-    cells: await sink.openCsv(`${dir}cells.csv`, cellsTable),
-    checks: await sink.openCsv(`${dir}checks.csv`, checksTable),
-  };
+/** Is this file in place with the size it was written with? */
+async function intact(outDir: string, f: WrittenFile | undefined): Promise<boolean> {
+  return !!f && (await stat(join(outDir, f.path)).catch(() => null))?.size === f.bytes;
 }
 
-async function closeTables(files: YearFiles): Promise<Record<keyof YearFiles, WrittenFile>> {
-  return {
-    reports: await files.reports.close(), report_states: await files.report_states.close(),
-    cells: await files.cells.close(), checks: await files.checks.close(),
-  };
+async function readRange(fh: FileHandle, [start, end]: [number, number]): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(end - start);
+  const { bytesRead } = await fh.read(buf, 0, buf.length, start);
+  if (bytesRead !== buf.length) throw new Error('dataset slice file shorter than recorded');
+  return buf;
+}
+
+/** Append a file's bytes from `from` onwards (a slice's rows after its header) to an appender. */
+async function appendFile(write: (chunk: Uint8Array) => Promise<void>, file: string, from: number): Promise<void> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(4 * 2 ** 20);
+    for (let pos = from; ;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (!bytesRead) break;
+      await write(Buffer.from(buf.subarray(0, bytesRead)));
+      pos += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Files under outDir that this run did not write or keep (reports, years or agencies no longer there). */
+async function removeStale(outDir: string, keep: Set<string>): Promise<void> {
+  const entries = await readdir(outDir, { withFileTypes: true, recursive: true });
+  for (const e of entries) {
+    const rel = relative(outDir, join(e.parentPath, e.name)).split(sep).join('/');
+    if (e.isFile() && !keep.has(rel)) await rm(join(outDir, rel));
+  }
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name)).sort((x, y) => y.length - x.length);
+  for (const d of dirs) await rmdir(d).catch(() => {});
 }
 
 export async function writeDatasets(opts: DatasetOptions): Promise<DatasetResult> {
   return { files: (await publish(opts, await readRelease())).map(({ path, bytes, sha256 }) => ({ path, bytes, sha256 })) };
 }
 
-async function publish({ reports: input, ledger, outDir }: DatasetOptions, release: Release): Promise<WrittenFile[]> {
-  await prepare(outDir);
+async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOptions, release: Release): Promise<WrittenFile[]> {
+  const code = cacheDir ? codeDigest() : '';
+  const statePath = cacheDir ? join(cacheDir, STATE_FILE) : null;
+  let prev = emptyState(code);
+  if (statePath && existsSync(statePath)) {
+    const read = JSON.parse(await readFile(statePath, 'utf8')) as State;
+    if (read.version === 1 && read.code === code) prev = read;
+    // Until this run finishes, the files no longer match any state: a run that fails half way starts afresh.
+    await rm(statePath);
+  }
+  await prepare(outDir, !!cacheDir);
   const sink = new Sink(outDir);
-  const reports = sortReports(input.map(publicReport));
+  const next = emptyState(code);
+  const source: ReportSource = Array.isArray(input)
+    ? { ids: input.map((r) => r.id), load: ((byId) => async (id: string) => byId.get(id)!)(new Map(input.map((r) => [r.id, r]))) }
+    : input;
+  // A digest per report when the source can give one cheaply (incremental builds); null means "always redo".
+  const digests = new Map<string, string | null>();
+  for (const id of source.ids) digests.set(id, cacheDir && source.digest ? await source.digest(id) : null);
+
+  // First pass: only what ordering and grouping need (metadata, cached for unchanged reports).
+  const summaries: ReportSummary[] = [];
+  const fresh = (id: string) => { const d = digests.get(id); return d && prev.meta[id]?.digest === d ? prev.meta[id]!.meta : null; };
+  if (Array.isArray(input)) for (const r of input) summaries.push(summarise(r));
+  else {
+    const cached = source.ids.filter((id) => fresh(id));
+    for (const id of cached) summaries.push({ id, meta: fresh(id)! });
+    const todo = source.ids.filter((id) => !fresh(id));
+    for await (const r of inOrder(todo, source.load)) summaries.push(summarise(r));
+  }
+  for (const r of summaries) { const d = digests.get(r.id); if (d) next.meta[r.id] = { digest: d, meta: r.meta }; }
+  const reports = sortReports(summaries);
   // Re-sorted by code point: groupAgencies orders by zh-CN collation, which can change with the ICU version.
-  const agencies = groupAgencies(reports).sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
-  const rowOf = new Map(reports.map((report) => [report.id, { report, agency_id: agencyId(report.meta.agency_name) }]));
+  // groupAgencies reads only id and the meta fields a Summary keeps.
+  const agencies = groupAgencies(reports as unknown as Report[]).sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
   const grouped = new Map<Group, WrittenFile[]>(Object.keys(GROUPS).map((g) => [g as Group, []]));
   const track = (group: Group) => (f: WrittenFile) => { grouped.get(group)!.push(f); };
   const inFlight = new InFlight(PARALLEL_WRITES);
 
-  const full = await openTables(sink, '');
-  const json = await sink.open('reports.json');
-  await json.write('[\n');
-  const years: { year: string; reports: number; files: Record<keyof YearFiles, WrittenFile> }[] = [];
-  let slice: { year: string; reports: number; files: YearFiles } | null = null;
-
-  for (const [i, r] of reports.entries()) {
-    if (slice?.year !== yearOf(r)) {
-      if (slice) years.push({ ...slice, files: await closeTables(slice.files) });
-      slice = { year: yearOf(r), reports: 0, files: await openTables(sink, `by-year/${yearOf(r)}/`) };
+  // The year slices, oldest first: kept when nothing in the year changed, else written from each report's rows
+  // (copied from the last build's slice for an unchanged report, formatted anew otherwise).
+  const byYear = new Map<string, ReportSummary[]>();
+  for (const r of reports) byYear.set(yearOf(r), [...(byYear.get(yearOf(r)) ?? []), r]);
+  const years: { year: string; reports: number; files: Record<SliceTable, WrittenFile> }[] = [];
+  /** Where every report's rows are in the slices written or kept by this run (for the agency files). */
+  const located = new Map<string, { year: string; ranges: Record<SliceTable, [number, number]> }>();
+  /** Per-report files written in the background: their sizes and hashes, once written. */
+  const pendingFiles: { id: string; wrote: { json: WrittenFile | null; csv: WrittenFile | null } }[] = [];
+  for (const [year, list] of byYear) {
+    const dir = `by-year/${year}/`;
+    const ds = list.map((r) => digests.get(r.id) ?? null);
+    const fingerprint = ds.every(Boolean) ? hashOf(list.map((r) => r.id), ds) : '';
+    const before = prev.years[year];
+    const reportFilesIntact = async () => {
+      for (const r of list) if (!(await intact(outDir, prev.reports[r.id]?.json)) || !(await intact(outDir, prev.reports[r.id]?.csv))) return false;
+      return true;
+    };
+    if (fingerprint && before?.fingerprint === fingerprint && (await Promise.all(SLICE_NAMES.map((t) => intact(outDir, before.files[t])))).every(Boolean) && await reportFilesIntact()) {
+      for (const t of SLICE_NAMES) sink.keep(before.files[t]);
+      for (const r of list) {
+        const st = prev.reports[r.id]!;
+        next.reports[r.id] = st;
+        located.set(r.id, st);
+        track('report_json')(sink.keep(st.json));
+        track('report_csv')(sink.keep(st.csv));
+      }
+      next.years[year] = before;
+      years.push({ year, reports: list.length, files: before.files });
+      continue;
     }
-    slice.reports++;
-    const text = JSON.stringify(canonical(r, ReportSchema));
-    const cells = [...reportCells(r)];
-    const cellText = csvText(cells.map((c) => record(cellsTable, c)));
-    const checks = r.checks.map((check, n): CheckRow => ({ report_id: r.id, seq: n + 1, check }));
-    const row = rowOf.get(r.id)!;
-    await json.write(`${i ? ',\n' : ''}${text}`);
-    for (const t of [full, slice.files]) {
-      await t.reports.write([row]);
-      await t.report_states.write([r]);
-      await t.cells.writeText(cellText, cells.length);
-      await t.checks.write(checks);
+    // The last build's slice files, moved aside: unchanged reports' rows are read from them.
+    const old = new Map<SliceTable, FileHandle>();
+    if (before) {
+      for (const t of SLICE_NAMES) {
+        if (!(await intact(outDir, before.files[t]))) { for (const fh of old.values()) await fh.close(); old.clear(); break; }
+        await rename(join(outDir, `${dir}${t}.csv`), join(outDir, `${dir}${t}.csv.prev`));
+        old.set(t, await open(join(outDir, `${dir}${t}.csv.prev`), 'r'));
+      }
     }
-    await inFlight.add(sink.text(`reports/${r.id}.json`, `${text}\n`).then(track('report_json')));
-    await inFlight.add(sink.csv(`reports/${r.id}.csv`, cellsTable, cells, cellText).then(track('report_csv')));
-  }
-  if (slice) years.push({ ...slice, files: await closeTables(slice.files) });
-  await json.write(`${reports.length ? '\n' : ''}]\n`);
-
-  for (const a of agencies) {
-    const rows = a.report_ids.map((id) => rowOf.get(id)!);
-    await inFlight.add(sink.csv(`by-agency/${a.id}.csv`, reportsTable, rows).then(track('agency_csv')));
-    await inFlight.add(sink.csv(`by-agency/${a.id}.states.csv`, statesTable, rows.map((x) => x.report)).then(track('agency_states')));
+    const files = {} as Record<SliceTable, CsvAppender<any>>;
+    for (const t of SLICE_NAMES) files[t] = await sink.openCsv(`${dir}${t}.csv`, SLICES[t]);
+    const reusable = async (id: string) => {
+      const st = prev.reports[id];
+      return !!st && old.size === SLICE_NAMES.length && st.digest === digests.get(id) && st.year === year && await intact(outDir, st.json) && await intact(outDir, st.csv);
+    };
+    const todo: string[] = [];
+    for (const r of list) if (!(await reusable(r.id))) todo.push(r.id);
+    const loads = inOrder([...todo], source.load);
+    for (const r of list) {
+      let chunks: Record<SliceTable, string | Buffer>;
+      let rows: Record<SliceTable, number>;
+      let json: WrittenFile;
+      let csv: WrittenFile;
+      if (todo[0] === r.id) {
+        todo.shift();
+        const full = publicReport((await loads.next()).value as Report);
+        const text = JSON.stringify(canonical(full, ReportSchema));
+        const cells = [...reportCells(full)];
+        const cellText = csvText(cells.map((c) => record(cellsTable, c)));
+        const checks = full.checks.map((check, n): CheckRow => ({ report_id: full.id, seq: n + 1, check }));
+        chunks = {
+          reports: csvText([record(reportsTable, { report: full, agency_id: agencyId(full) })]),
+          report_states: csvText([record(statesTable, full)]),
+          cells: cellText,
+          checks: csvText(checks.map((c) => record(checksTable, c))),
+        };
+        rows = { reports: 1, report_states: 1, cells: cells.length, checks: checks.length };
+        // Per-report files: written in the background, a few at a time.
+        const wrote = { json: null as WrittenFile | null, csv: null as WrittenFile | null };
+        await inFlight.add(sink.text(`reports/${full.id}.json`, `${text}\n`).then((f) => { wrote.json = f; track('report_json')(f); }));
+        await inFlight.add(sink.csv(`reports/${full.id}.csv`, cellsTable, cells, cellText).then((f) => { wrote.csv = f; track('report_csv')(f); }));
+        json = { path: `reports/${full.id}.json`, bytes: 0, sha256: '' };
+        csv = { path: `reports/${full.id}.csv`, bytes: 0, sha256: '' };
+        pendingFiles.push({ id: full.id, wrote });
+      } else {
+        const st = prev.reports[r.id]!;
+        chunks = {} as Record<SliceTable, Buffer>;
+        for (const t of SLICE_NAMES) chunks[t] = await readRange(old.get(t)!, st.ranges[t]);
+        rows = st.rows;
+        json = sink.keep(st.json);
+        csv = sink.keep(st.csv);
+        track('report_json')(json);
+        track('report_csv')(csv);
+      }
+      const ranges = {} as Record<SliceTable, [number, number]>;
+      for (const t of SLICE_NAMES) {
+        const start = files[t].size;
+        await files[t].writeText(chunks[t], rows[t]);
+        ranges[t] = [start, files[t].size];
+      }
+      located.set(r.id, { year, ranges });
+      const d = digests.get(r.id);
+      if (d) next.reports[r.id] = { digest: d, year, ranges, rows, json, csv };
+    }
+    for (const fh of old.values()) await fh.close();
+    for (const t of SLICE_NAMES) await rm(join(outDir, `${dir}${t}.csv.prev`), { force: true });
+    const written = {} as Record<SliceTable, WrittenFile>;
+    for (const t of SLICE_NAMES) written[t] = await files[t].close();
+    if (fingerprint) next.years[year] = { fingerprint, files: written };
+    years.push({ year, reports: list.length, files: written });
   }
   await inFlight.wait();
+  // Per-report files written in the background: their sizes and hashes are known now.
+  for (const p of pendingFiles.splice(0)) {
+    const st = next.reports[p.id];
+    if (st) { st.json = p.wrote.json!; st.csv = p.wrote.csv!; }
+  }
+
+  // The full tables: the year slices' rows one after the other (the slices are in the same order), and
+  // reports.json from the per-report files.
+  const fullFingerprint = years.every((y) => next.years[y.year]) ? hashOf(years.map((y) => next.years[y.year]!.fingerprint)) : '';
+  let full: Record<SliceTable | 'reports_json', WrittenFile>;
+  if (fullFingerprint && prev.full?.fingerprint === fullFingerprint
+    && (await Promise.all(Object.values(prev.full.files).map((f) => intact(outDir, f)))).every(Boolean)) {
+    full = prev.full.files;
+    for (const f of Object.values(full)) sink.keep(f);
+  } else {
+    full = {} as typeof full;
+    for (const t of SLICE_NAMES) {
+      const csv = await sink.openCsv(`${t}.csv`, SLICES[t]);
+      const head = Buffer.byteLength(csvHead(SLICES[t]));
+      for (const y of years) {
+        await csv.writeText('', y.files[t].rows ?? 0);
+        await appendFile((chunk) => csv.writeText(chunk, 0), join(outDir, y.files[t].path), head);
+      }
+      full[t] = await csv.close();
+    }
+    const json = await sink.open('reports.json');
+    await json.write('[\n');
+    let i = 0;
+    for (const r of reports) {
+      const text = await readFile(join(outDir, 'reports', `${r.id}.json`));
+      if (i++) await json.write(',\n');
+      await json.write(text.subarray(0, text.length - 1));
+    }
+    await json.write(`${reports.length ? '\n' : ''}]\n`);
+    full.reports_json = await json.close();
+  }
+  if (fullFingerprint) next.full = { fingerprint: fullFingerprint, files: full };
+
+  // Agency files: kept when the agency and its reports are unchanged, else assembled from the slices' rows.
+  const handles = new Map<string, FileHandle>();
+  const handle = async (file: string) => { let fh = handles.get(file); if (!fh) handles.set(file, (fh = await open(join(outDir, file), 'r'))); return fh; };
+  for (const a of agencies) {
+    const ds = a.report_ids.map((id) => digests.get(id) ?? null);
+    const fingerprint = ds.every(Boolean) ? hashOf(a, ds) : '';
+    const before = prev.agencies[a.id];
+    if (fingerprint && before?.fingerprint === fingerprint && await intact(outDir, before.csv) && await intact(outDir, before.states)) {
+      track('agency_csv')(sink.keep(before.csv));
+      track('agency_states')(sink.keep(before.states));
+      next.agencies[a.id] = before;
+      continue;
+    }
+    const rowsOf = async (t: SliceTable) => {
+      const parts: Buffer[] = [];
+      for (const id of a.report_ids) {
+        const st = located.get(id)!;
+        parts.push(await readRange(await handle(years.find((y) => y.year === st.year)!.files[t].path), st.ranges[t]));
+      }
+      return Buffer.concat(parts).toString('utf8');
+    };
+    const csv = await sink.csvRows(`by-agency/${a.id}.csv`, reportsTable, a.report_ids.length, await rowsOf('reports'));
+    const states = await sink.csvRows(`by-agency/${a.id}.states.csv`, statesTable, a.report_ids.length, await rowsOf('report_states'));
+    track('agency_csv')(csv);
+    track('agency_states')(states);
+    if (fingerprint) next.agencies[a.id] = { fingerprint, csv, states };
+  }
+  for (const fh of handles.values()) await fh.close();
 
   const codebook = buildCodebook();
   const main = {
-    ...(await closeTables(full)),
-    reports_json: await json.close(),
+    reports: full.reports, report_states: full.report_states, cells: full.cells, checks: full.checks,
+    reports_json: full.reports_json,
     agencies: await sink.csv('agencies.csv', agenciesTable, agencies),
     codebook: await sink.csv('codebook.csv', codebookTable, codebook.fields),
     ledger: await sink.csv('ledger.csv', ledgerTable, ledger.entries.map((e) => ({ ...e, file: publicPath(e.file) })).sort((a, b) => byCodePoint(a.file, b.file))),
@@ -197,7 +463,7 @@ async function publish({ reports: input, ledger, outDir }: DatasetOptions, relea
   for (const y of years) {
     // A year's slice points at the same year's reports; agencies stay the full table.
     const sliced = (n: string) => (YEAR_TABLES.some((t) => t.name === n) ? `${n}-${y.year}` : n);
-    for (const t of YEAR_TABLES) resources.push(tabularResource(t, y.files[t.name as keyof YearFiles], `${t.name}-${y.year}`, `${t.title}, ${y.year}`, sliced));
+    for (const t of YEAR_TABLES) resources.push(tabularResource(t, y.files[t.name as SliceTable], `${t.name}-${y.year}`, `${t.title}, ${y.year}`, sliced));
   }
   resources.push(
     jsonResource(main.reports_json, 'reports-json', 'Reports (JSON)', JSON_FILES['reports.json']),
@@ -226,7 +492,7 @@ async function publish({ reports: input, ledger, outDir }: DatasetOptions, relea
       described(main.codebook_json, JSON_FILES['codebook.json']),
       described(descriptor, JSON_FILES['datapackage.json']),
       described(readme, 'This dataset\'s README: licence, citation, caveats, changelog.'),
-      ...years.flatMap((y) => YEAR_TABLES.map((t) => described(y.files[t.name as keyof YearFiles], `${t.name}.csv for ${y.year} only.`))),
+      ...years.flatMap((y) => YEAR_TABLES.map((t) => described(y.files[t.name as SliceTable], `${t.name}.csv for ${y.year} only.`))),
     ],
     groups: [...grouped].map(([group, files]) => ({
       group, ...GROUPS[group], count: files.length, bytes: files.reduce((s, f) => s + f.bytes, 0),
@@ -234,6 +500,11 @@ async function publish({ reports: input, ledger, outDir }: DatasetOptions, relea
   };
   await sink.json(MANIFEST, manifest);
   await sink.text('SHA256SUMS', sink.list().map((f) => `${f.sha256}  ${f.path}\n`).join(''));
+  if (cacheDir) {
+    await removeStale(outDir, new Set(sink.list().map((f) => f.path)));
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(statePath!, JSON.stringify(next));
+  }
   return sink.list();
 }
 

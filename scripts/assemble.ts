@@ -1,0 +1,262 @@
+// Assembling a site from build outputs.
+//
+// 1. Within one build (scripts/build.ts, publish stage): the Astro pages, the data files, the original source
+//    files and the search bundles each live in their own folder under the work folder; `assemble` hard-links
+//    them into dist/ (no bytes copied, unchanged files untouched) and removes whatever is no longer produced.
+//
+// 2. Across machines: every shard of the archive (a year, or some provinces of a year) can be built on its own
+//    machine or CI job —
+//        node scripts/build.ts --shard year=2021 --out shards/2021
+//        node scripts/build.ts --shard year=2022,province=吉林省 --out shards/2022-jilin
+//    — each writing its report pages, search bundle, source files and report JSONs to its output folder.
+//    Then one job merges them:
+//        node scripts/assemble.ts shards/* --out dist
+//    which renders the pages that span shards (home, years, regions, agencies, checks, data downloads) from
+//    the union of the shards' reports, writes the datasets, joins the search bundles into one manifest and
+//    checks every link. See README "Building in shards".
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, link, mkdir, readFile, readdir, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Ledger } from '../src/model/ledger.ts';
+import { extOf } from '../src/site/lean.ts';
+import { sourceName } from '../src/site/paths.ts';
+import { MANIFEST_FILE, provinceOf, type SearchManifest } from '../src/site/shards.ts';
+import { report, runStage, selectedFile, workDirs, type Context, type ShardFilter, type StageStat, type WorkDirs } from './build.ts';
+import { ledgerReportIds, reportLoader } from './search-index.ts';
+
+type Progress = (text: string) => void;
+
+/** Every file under dir, as relative path → absolute path. */
+async function files(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!existsSync(dir)) return out;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) {
+      const abs = path.join(e.parentPath, e.name);
+      out.set(path.relative(dir, abs), abs);
+    }
+  }
+  return out;
+}
+
+/** First ledger entry of every report (duplicates point at it): id, file as given, bytes, sha256. */
+function sourcesOf(ledger: Ledger, only?: Set<string>): { id: string; file: string; bytes: number; sha256: string }[] {
+  return ledger.entries
+    .filter((e) => e.report_id !== null && e.duplicate_of === null && (!only || only.has(e.report_id)))
+    .map((e) => ({ id: e.report_id!, file: e.file, bytes: e.bytes, sha256: e.sha256! }));
+}
+
+/**
+ * Each report's original file as <dest>/<id>.<ext> (what the report page offers for download), checked
+ * against the sha256 the page shows. Files already there with the right size are kept (the name is the
+ * content hash); files of reports no longer in the ledger are removed.
+ */
+export async function copySources(ledger: Ledger, dest: string, onProgress?: Progress, only?: Set<string>): Promise<{ copied: number; kept: number; removed: number }> {
+  await mkdir(dest, { recursive: true });
+  const want = new Map(sourcesOf(ledger, only).map((s) => [sourceName(s.id, extOf(s.file)), s]));
+  let copied = 0;
+  let kept = 0;
+  let removed = 0;
+  for (const name of await readdir(dest)) {
+    if (!want.has(name)) { await rm(path.join(dest, name), { force: true }); removed++; }
+  }
+  for (const [name, s] of want) {
+    const target = path.join(dest, name);
+    if ((await stat(target).catch(() => null))?.size === s.bytes) { kept++; continue; }
+    const bytes = await readFile(s.file).catch(() => { throw new Error(`sources: ${s.file} (report ${s.id}) is gone; re-run the build`); });
+    if (createHash('sha256').update(bytes).digest('hex') !== s.sha256) throw new Error(`sources: ${s.file} changed since it was ingested (sha256 differs); re-run the build`);
+    await writeFile(target, bytes);
+    if (++copied % 1000 === 0) onProgress?.(`${copied} source files copied`);
+  }
+  return { copied, kept, removed };
+}
+
+export interface Mount { from: string; to: string }
+
+/**
+ * Make `out` hold exactly the files of the mounted folders: hard links where possible (a copy across file
+ * systems), unchanged files left alone, files no longer produced removed. Two mounts may share a folder
+ * but not a file.
+ */
+export async function assemble(out: string, mounts: Mount[], onProgress?: Progress): Promise<{ files: number; linked: number; removed: number }> {
+  const want = new Map<string, string>();
+  for (const m of mounts) {
+    for (const [rel, abs] of await files(m.from)) {
+      const key = path.join(m.to, rel);
+      if (want.has(key)) throw new Error(`assemble: ${key} comes from both ${want.get(key)} and ${abs}`);
+      want.set(key, abs);
+    }
+  }
+  await mkdir(out, { recursive: true });
+  const have = await files(out);
+  let removed = 0;
+  for (const [rel, abs] of have) if (!want.has(rel)) { await unlink(abs); removed++; }
+  let linked = 0;
+  let done = 0;
+  const dirs = new Set<string>();
+  for (const [rel, src] of want) {
+    const dest = path.join(out, rel);
+    if (++done % 5000 === 0) onProgress?.(`${done}/${want.size} files`);
+    if (have.has(rel)) {
+      const [a, b] = await Promise.all([stat(src), stat(dest)]);
+      if (a.ino === b.ino && a.dev === b.dev) continue;
+      await unlink(dest);
+    }
+    const dir = path.dirname(dest);
+    if (!dirs.has(dir)) { await mkdir(dir, { recursive: true }); dirs.add(dir); }
+    await link(src, dest).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EXDEV' || e.code === 'EPERM' || e.code === 'EMLINK') await copyFile(src, dest);
+      else throw e;
+    });
+    linked++;
+  }
+  // Folders left empty, deepest first.
+  const folders = (await readdir(out, { withFileTypes: true, recursive: true })).filter((e) => e.isDirectory())
+    .map((e) => path.join(e.parentPath, e.name)).sort((a, b) => b.length - a.length);
+  for (const d of folders) await rmdir(d).catch(() => {});
+  return { files: want.size, linked, removed };
+}
+
+
+// ---------------------------------------------------------------------------------------------------------
+// Shards built on several machines
+
+/** What a shard build leaves beside its pages, for the assembling job. */
+export interface ShardInfo {
+  version: 1;
+  shard: { year: string; provinces: string[] | null };
+  /** Prefix of the shard's search bundle ids. */
+  bundle: string;
+  ids: string[];
+}
+
+/** The reports of one shard (year, provinces), written to <work>/shard-ids.json for the later stages. */
+export async function selectShard(dirs: WorkDirs, ledger: Ledger, shard: ShardFilter): Promise<string[]> {
+  const load = reportLoader(dirs.ingest);
+  const ids: string[] = [];
+  for (const id of ledgerReportIds(ledger)) {
+    const r = await load(id);
+    if (String(r.meta.year ?? 'unknown') !== shard.year) continue;
+    if (shard.provinces && !shard.provinces.includes(provinceOf(r))) continue;
+    ids.push(id);
+  }
+  await writeFile(selectedFile(dirs), `${JSON.stringify(ids)}\n`);
+  return ids;
+}
+
+/**
+ * A shard's output folder: site/reports/<id>/ (its report pages), pagefind/<bundle>/ (its search bundle),
+ * sources/, reports/<id>.json (the ingested reports, for the pages and datasets that span shards),
+ * ledger.json and shard.json.
+ */
+export async function publishShard(dirs: WorkDirs, out: string, shard: ShardFilter, bundle: string, ids: string[], ledger: Ledger): Promise<number> {
+  const reportsDir = path.join(dirs.work, 'shard-reports');
+  await rm(reportsDir, { recursive: true, force: true });
+  await mkdir(reportsDir, { recursive: true });
+  for (const id of ids) await link(path.join(dirs.ingest, 'reports', `${id}.json`), path.join(reportsDir, `${id}.json`)).catch(() => copyFile(path.join(dirs.ingest, 'reports', `${id}.json`), path.join(reportsDir, `${id}.json`)));
+  const meta = path.join(dirs.work, 'shard-meta');
+  await rm(meta, { recursive: true, force: true });
+  await mkdir(meta, { recursive: true });
+  const info: ShardInfo = { version: 1, shard, bundle, ids };
+  await writeFile(path.join(meta, 'shard.json'), `${JSON.stringify(info, null, 1)}\n`);
+  await writeFile(path.join(meta, 'ledger.json'), `${JSON.stringify(ledger)}\n`);
+  const r = await assemble(out, [
+    { from: path.join(dirs.site, 'reports'), to: 'site/reports' },
+    { from: dirs.search, to: 'pagefind' },
+    { from: dirs.sources, to: 'sources' },
+    { from: reportsDir, to: 'reports' },
+    { from: meta, to: '' },
+  ]);
+  return r.files;
+}
+
+/** Join several shards' search manifests: every bundle, filter counts added up. */
+export function mergeManifests(parts: SearchManifest[]): SearchManifest {
+  const filters: SearchManifest['filters'] = {};
+  for (const m of parts) {
+    for (const [name, values] of Object.entries(m.filters)) {
+      const into = (filters[name] ??= {});
+      for (const [v, n] of Object.entries(values)) into[v] = (into[v] ?? 0) + n;
+    }
+  }
+  const bundles = parts.flatMap((m) => m.bundles).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ids = bundles.map((b) => b.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) throw new Error(`assemble: two shards have a search bundle named ${dup}; build each shard once`);
+  return { version: 1, bundles, filters };
+}
+
+/**
+ * node scripts/assemble.ts <shard folders…> --out dist [--work .cache/assemble]: the site from shards built
+ * elsewhere (see the top of this file).
+ */
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, work: { type: 'string' }, 'no-links': { type: 'boolean' } } });
+  if (!positionals.length) throw new Error('usage: node scripts/assemble.ts <shard folders…> --out dist [--work .cache/assemble]');
+  const started = performance.now();
+  const out = path.resolve(values.out ?? 'dist');
+  const dirs = workDirs(values.work ?? '.cache/assemble');
+  const shards: { dir: string; info: ShardInfo }[] = [];
+  for (const dir of positionals) {
+    const file = path.join(dir, 'shard.json');
+    if (!existsSync(file)) throw new Error(`assemble: ${dir} is not a shard output (no shard.json); build it with node scripts/build.ts --shard …`);
+    shards.push({ dir: path.resolve(dir), info: JSON.parse(await readFile(file, 'utf8')) as ShardInfo });
+  }
+  const owner = new Map<string, string>();
+  for (const s of shards) {
+    for (const id of s.info.ids) {
+      if (owner.has(id)) throw new Error(`assemble: report ${id} is in both ${owner.get(id)} and ${s.dir}; shards must not overlap`);
+      owner.set(id, s.dir);
+    }
+  }
+  console.error(`assemble: ${shards.length} shards, ${owner.size} reports → ${out}`);
+
+  // The union of the shards' reports and ledgers, as if one ingest had produced them.
+  await rm(dirs.ingest, { recursive: true, force: true });
+  await mkdir(path.join(dirs.ingest, 'reports'), { recursive: true });
+  const entries: Ledger['entries'] = [];
+  for (const s of shards) {
+    for (const id of s.info.ids) await link(path.join(s.dir, 'reports', `${id}.json`), path.join(dirs.ingest, 'reports', `${id}.json`));
+    entries.push(...(JSON.parse(await readFile(path.join(s.dir, 'ledger.json'), 'utf8')) as Ledger).entries);
+  }
+  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const count = (st: string) => entries.filter((e) => e.status === st).length;
+  const ledger: Ledger = { schema_version: 1, counts: { parsed: count('parsed'), partial: count('partial'), rejected: count('rejected') }, entries };
+  await writeFile(path.join(dirs.ingest, 'ledger.json'), `${JSON.stringify(ledger, null, 2)}\n`);
+  await rm(selectedFile(dirs), { force: true });
+
+  // The pages that span shards and the datasets, from the union; report pages come from the shards.
+  const ctx: Context = { dirs, out, corpus: '(shards)', shard: null, skipIngest: true, pages: 'aggregate' };
+  const stages: StageStat[] = [];
+  for (const name of ['datasets', 'astro']) { const s = await runStage(name, ctx); report(s); stages.push(s); }
+
+  const manifests = await Promise.all(shards.map(async (s) => JSON.parse(await readFile(path.join(s.dir, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest));
+  const manifest = mergeManifests(manifests);
+  const manifestDir = path.join(dirs.work, 'search-manifest');
+  await mkdir(manifestDir, { recursive: true });
+  await writeFile(path.join(manifestDir, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+  const t = performance.now();
+  const r = await assemble(out, [
+    { from: dirs.site, to: '' },
+    { from: dirs.data, to: 'data' },
+    { from: manifestDir, to: 'pagefind' },
+    ...shards.flatMap((s, i) => [
+      { from: path.join(s.dir, 'site'), to: '' },
+      { from: path.join(s.dir, 'sources'), to: 'sources' },
+      ...manifests[i]!.bundles.map((b) => ({ from: path.join(s.dir, 'pagefind', b.id), to: `pagefind/${b.id}` })),
+    ]),
+  ]);
+  report({ name: 'assemble', seconds: (performance.now() - t) / 1000, peakRss: process.memoryUsage().rss, summary: `${r.files} files (${r.linked} new or changed, ${r.removed} removed), ${manifest.bundles.length} search bundles` });
+  if (!values['no-links']) { const s = await runStage('links', ctx); report(s); stages.push(s); }
+  console.error(`assemble: done in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}/`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(() => process.exit(0), (e) => {
+    console.error(`\nassemble failed: ${(e as Error).message}`);
+    process.exit(1);
+  });
+}
