@@ -2,6 +2,7 @@ import { groupAgencies, type Agency } from '../publish/agencies.ts';
 import type { Report } from '../model/report.ts';
 import type { Lean } from './lean.ts';
 import { regionId } from './paths.ts';
+import { agencyPlacePath, placePath } from './place.ts';
 
 // Every lookup the aggregate pages need, built once per build from the lean entries (no per-page scans).
 
@@ -69,11 +70,14 @@ export function buildModel(input: readonly Lean[]): SiteModel {
   };
   const unplaced: Lean[] = [];
   for (const r of reports) {
-    const path = r.meta.region.path_hint;
+    const path = placePath(r.meta.region);
     if (path.length === 0) unplaced.push(r);
     for (let i = 1; i <= path.length; i++) node(path.slice(0, i)).reports.push(r);
   }
-  for (const a of agencies) if (a.region_path_hint.length) node(a.region_path_hint).agencies.push(a);
+  for (const a of agencies) {
+    const path = agencyPlacePath(a);
+    if (path.length) node(path).agencies.push(a);
+  }
   const zh = (x: string, y: string) => x.localeCompare(y, 'zh-CN');
   for (const n of regions.values()) n.children.sort((x, y) => zh(regions.get(x)!.name, regions.get(y)!.name));
   const regionRoots = [...regions.values()].filter((n) => n.parent === null).sort((x, y) => zh(x.name, y.name));

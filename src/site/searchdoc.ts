@@ -1,3 +1,4 @@
+import { placePath } from './place.ts';
 import type { Report } from '../model/report.ts';
 import { ERAS, levelLabel } from './labels.ts';
 import type { Lean } from './lean.ts';
@@ -33,7 +34,7 @@ export const FILTERS = { year: '年度', province: '省份', level: '级别', er
 export function searchFilters(lean: Lean): Record<string, string[]> {
   return {
     [FILTERS.year]: [String(lean.meta.year ?? '未知')],
-    [FILTERS.province]: [lean.meta.region.path_hint[0] ?? '未知'],
+    [FILTERS.province]: [placePath(lean.meta.region)[0] ?? '未知'],
     [FILTERS.level]: [levelLabel(lean.meta.admin_level).zh],
     [FILTERS.era]: [ERAS[lean.meta.era].zh],
     [FILTERS.checks]: [lean.checks.fail.length ? '有不符' : '无不符'],
@@ -48,7 +49,7 @@ export interface SearchRecord {
 export function searchRecord(report: Report, lean: Lean): SearchRecord {
   const m = report.meta;
   const title = m.title ?? `${m.agency_name ?? ''}${m.year ?? ''}年政府信息公开工作年度报告`;
-  const region = m.region.path_hint.join(' › ');
+  const region = placePath(m.region).join(' › ');
   const parts = [title, m.agency_name, m.agency_short, region, keySentence(lean)];
   for (const s of Object.values(report.sections)) if (s) parts.push(s.heading, s.text);
   return {

@@ -15,6 +15,7 @@ import { compareRecords, MAX_AGENCIES } from '../../src/site/compare.ts';
 import { toLean } from '../../src/site/lean.ts';
 import { buildModel } from '../../src/site/model.ts';
 import { regionId } from '../../src/site/paths.ts';
+import { placePath } from '../../src/site/place.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -257,10 +258,10 @@ describe('agency identity', () => {
   });
 
   it('region pages count reports on time, late and unknown per year', async () => {
-    const province = seed('003')!.meta.region.path_hint.slice(0, 1);
+    const province = placePath(seed('003')!.meta.region).slice(0, 1);
     const page = await open(`/regions/${regionId(province)}/`);
     const status = new Map(corpus.timeliness.reports.map((t) => [t.report_id, t.status]));
-    const inRegion = reports.filter((r) => r.meta.region.path_hint[0] === province[0]);
+    const inRegion = reports.filter((r) => placePath(r.meta.region)[0] === province[0]);
     const rows = await page.locator('#region-timeliness tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
     const years = [...new Set(inRegion.map((r) => r.meta.year))];
     expect(rows).toHaveLength(years.length);

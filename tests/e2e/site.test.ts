@@ -16,6 +16,7 @@ import { groupAgencies } from '../../src/publish/agencies.ts';
 import { toLean } from '../../src/site/lean.ts';
 import { regionId } from '../../src/site/paths.ts';
 import { SEP, searchRecord } from '../../src/site/searchdoc.ts';
+import { placePath } from '../../src/site/place.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -179,14 +180,14 @@ describe('agency, year and region pages', () => {
 
   it('region page: reached from the region index, lists its reports and agencies', async () => {
     const r = seed('003')!;
-    const regionPath = r.meta.region.path_hint;
+    const regionPath = placePath(r.meta.region);
     expect(regionPath.length).toBeGreaterThan(0);
     const index = await open('/regions/');
     await index.locator(`a[href="/regions/${regionId(regionPath.slice(0, 1))}/"]`).first().click();
     await index.waitForURL(/\/regions\/[0-9a-f]+\/$/);
     expect(await index.locator('h1').textContent()).toContain(regionPath[0]);
     const page = await open(`/regions/${regionId(regionPath)}/`);
-    const inRegion = reports.filter((x) => regionPath.every((p, i) => x.meta.region.path_hint[i] === p));
+    const inRegion = reports.filter((x) => regionPath.every((p, i) => placePath(x.meta.region)[i] === p));
     const links = await page.locator('main a[href^="/reports/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const x of inRegion) expect(links).toContain(`/reports/${x.id}/`);
     expect(await page.locator('#coverage tbody tr').count()).toBe(new Set(inRegion.map((x) => x.meta.agency_name)).size);
