@@ -45,7 +45,7 @@ export const CAVEATS = [
   'Some blanks are filled by arithmetic the report itself implies (a row whose printed total is 0; the one unknown of a sum). These values are only in cells.csv, with state "inferred", the rule in inferred_from and the printed state in was.',
   'The 2019 and 2021 formats differ (table 2 especially). Compare years only through the codebook\'s gov2019_key / gov2021_key and comparability columns: fee item counts (2019) and fee amounts (2021) are different things.',
   'Coverage is the set of reports collected, not every agency in China. ledger.csv lists every input file, including the ones that could not be read and why.',
-  'Agencies are grouped by normalised name; renamed or merged agencies may appear as several agencies, and region codes and paths are hints read from the report, not a resolved gazetteer.',
+  'Agencies are grouped by their resolved division code plus the organ (or by normalised name where the region is unresolved or ambiguous); renamed or merged agencies may appear as several agencies (possible renames are linked in the report JSON, never merged). region_code/region_path come from the 2023 division-code table and can differ from older boundaries; *_hint columns are what the report itself printed.',
   'Text cells are published exactly as printed. Spreadsheet programs may treat a cell that starts with = + - @ as a formula; open the files as data (Data → From Text/CSV) rather than by double-clicking if that matters.',
 ];
 
