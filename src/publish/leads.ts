@@ -1,5 +1,5 @@
 import { seriesValue, SERIES } from '../check/cross/series.ts';
-import { cellOf } from '../check/cross/cells.ts';
+import { cellOf } from '../model/cell-of.ts';
 import { similarPairs } from '../check/cross/similarity.ts';
 import type { Timeliness } from '../check/timeliness.ts';
 import { known } from '../check/values.ts';

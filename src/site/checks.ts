@@ -1,6 +1,6 @@
 import { allFields } from '../forms/index.ts';
 import type { Check, Report } from '../model/report.ts';
-import { getCell } from './cells.ts';
+import { cellOf } from '../model/cell-of.ts';
 import { fmt } from './format.ts';
 
 // Check results as the report page shows them: which ones to list, their numbers and their arithmetic.
@@ -39,7 +39,7 @@ export function cellTerms(report: Report, c: Check): Term[] {
   const defs = c.cells.map((key) => FIELDS.get(key));
   const oneCol = defs.every((d) => d && d.col === defs[0]!.col);
   return c.cells.map((key, i) => {
-    const cell = getCell(report, key);
+    const cell = cellOf(report, key);
     const d = defs[i];
     const label = d ? (oneCol ? d.row_zh : d.zh) : key;
     return { key, label, value: cell ? (cell.value === null ? `(${cell.raw || cell.state})` : fmt(cell.value)) : '(缺)' };
@@ -49,7 +49,7 @@ export function cellTerms(report: Report, c: Check): Term[] {
 /** When the first named cell is one side of the check and the other cells add up to the other side, a sum. */
 export function asSum(report: Report, c: Check): { head: Term; rest: Term[]; sum: number } | null {
   if (c.expected === null || c.actual === null || c.cells.length < 2) return null;
-  const values = c.cells.map((k) => getCell(report, k)?.value ?? 0);
+  const values = c.cells.map((k) => cellOf(report, k)?.value ?? 0);
   const sum = values.slice(1).reduce((a, b) => a + b, 0);
   const sides = [c.expected, c.actual];
   if (!sides.includes(values[0]!) || !sides.includes(sum) || (values[0] === sum) !== (c.expected === c.actual)) return null;

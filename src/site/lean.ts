@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FORMS } from '../forms/index.ts';
 import { agencyId } from '../publish/agencies.ts';
 import { EraSchema, MetaSchema, ResolvedRegionSchema, type Report } from '../model/report.ts';
-import { cellValue } from './cells.ts';
+import { cellValue } from '../model/cell-of.ts';
 
 // The lean collection entry (STACK-NOTES §2): metadata, a handful of headline figures and check results.
 // Everything else a page needs comes from the report JSON itself, read only by that report's page.

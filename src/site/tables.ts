@@ -1,7 +1,7 @@
 import { FORMS, type Column, type ModernEra } from '../forms/index.ts';
 import type { Cell } from '../model/cell.ts';
 import type { Check, Report } from '../model/report.ts';
-import { getCell } from './cells.ts';
+import { cellOf } from '../model/cell-of.ts';
 
 // The three statistical tables in the official layout, generated from the form definitions (never from
 // hand-written row lists): merged headers, row-group cells and one data cell per field key.
@@ -22,7 +22,7 @@ export function checksByCell(checks: readonly Check[]): Map<string, number[]> {
 }
 
 function data(report: Report, key: string, marks: Map<string, number[]>, colspan?: number): BodyCell {
-  return { kind: 'td', key, cell: getCell(report, key), checks: marks.get(key) ?? [], ...(colspan && colspan > 1 ? { colspan } : {}) };
+  return { kind: 'td', key, cell: cellOf(report, key), checks: marks.get(key) ?? [], ...(colspan && colspan > 1 ? { colspan } : {}) };
 }
 
 /** Table 2: mini-tables per 第二十条 anchor, all sharing one grid as on the printed form. */

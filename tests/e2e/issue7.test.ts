@@ -1,14 +1,12 @@
 // Browser tests of the issue-7 pages (compare, leads, agency identity) in Debian's Chromium. Like site.test.ts
 // they build once (npm run build) unless dist/ is complete and current (NIANBAO_REBUILD=1 forces it), and take
 // every expected value from the report JSON and corpus.json the site was built from, never from constants.
-import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/serve.ts';
+import { DIST, INGEST, serious, startSite, type Site } from './harness.ts';
 import type { CorpusSummary } from '../../src/ingest/link.ts';
 import type { Report } from '../../src/model/report.ts';
 import { compareRecords, MAX_AGENCIES } from '../../src/site/compare.ts';
@@ -17,35 +15,17 @@ import { buildModel } from '../../src/site/model.ts';
 import { regionId } from '../../src/site/paths.ts';
 import { placePath } from '../../src/site/place.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
-const INGEST = path.join(ROOT, '.cache/ingest');
-const REPORTS = path.join(INGEST, 'reports');
-const CHROMIUM = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-let browser: Browser;
+let site: Site;
 let ctx: BrowserContext;
 let base = '';
-let stop: () => Promise<void>;
 let reports: Report[] = [];
+let errors: string[] = [];
 let corpus: CorpusSummary;
 let model: ReturnType<typeof buildModel>;
-const errors: string[] = [];
 
 const seed = (n: string) => reports.find((r) => path.basename(r.source.file).startsWith(`${n}_`));
 const num = new Intl.NumberFormat('zh-CN');
-
-async function open(p: string, c: BrowserContext = ctx): Promise<Page> {
-  const page = await c.newPage();
-  const res = await page.goto(base + p);
-  expect(res?.status(), p).toBe(200);
-  return page;
-}
-
-async function serious(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
+const open = (p: string, c?: BrowserContext): Promise<Page> => site.open(p, c);
 
 /** Follow a link from a page: the target answers 200 and its #fragment, if any, is an element there. */
 async function follow(href: string): Promise<Page> {
@@ -55,28 +35,15 @@ async function follow(href: string): Promise<Page> {
   return page;
 }
 
-const reportIds = () => (existsSync(REPORTS) ? readdirSync(REPORTS).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : []);
-
 beforeAll(async () => {
-  const ids = reportIds();
-  const stale = !ids.length || !existsSync(path.join(INGEST, 'corpus.json')) || ['pagefind', 'compare/index.html', 'leads/index.html'].some((p) => !existsSync(path.join(DIST, p)))
-    || ids.some((id) => !existsSync(path.join(DIST, 'reports', id, 'index.html')));
-  if (process.env.NIANBAO_REBUILD || stale) execFileSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, stdio: 'inherit' });
-  reports = reportIds().map((id) => JSON.parse(readFileSync(path.join(REPORTS, `${id}.json`), 'utf8')) as Report);
+  site = await startSite(['.cache/ingest/corpus.json', 'dist/compare/index.html', 'dist/leads/index.html']);
+  ({ ctx, base, reports, errors } = site);
   corpus = JSON.parse(readFileSync(path.join(INGEST, 'corpus.json'), 'utf8')) as CorpusSummary;
   model = buildModel(reports.map(toLean));
-  ({ url: base, close: stop } = await serve(DIST));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM });
-  ctx = await browser.newContext();
-  ctx.on('page', (page) => {
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
-    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stop?.();
+  await site?.close();
 });
 
 describe('compare page', () => {
@@ -160,7 +127,7 @@ describe('compare page', () => {
   });
 
   it('without JavaScript: instructions and a static list of agencies with links', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await open('/compare/', noJs);
     expect(await page.locator('#h-how').isVisible()).toBe(true);
     const hrefs = await page.locator('.static-list a[href^="/agencies/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

@@ -1,16 +1,14 @@
 // End-to-end tests of the built site in Debian's Chromium. They build once (npm run build) unless dist/ and
 // .cache/ingest are already there (set NIANBAO_REBUILD=1 to force), then read the same report JSON the site
 // was built from: expected values come from the data, never from constants.
-import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, serious, startSite, type Site } from './harness.ts';
 import { checkLinks } from '../../scripts/check-links.ts';
-import { serve } from '../../scripts/serve.ts';
 import type { Report } from '../../src/model/report.ts';
 import { groupAgencies } from '../../src/publish/agencies.ts';
 import { toLean } from '../../src/site/lean.ts';
@@ -18,54 +16,25 @@ import { regionId } from '../../src/site/paths.ts';
 import { SEP, searchRecord } from '../../src/site/searchdoc.ts';
 import { placePath } from '../../src/site/place.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
-const REPORTS = path.join(ROOT, '.cache/ingest/reports');
-const CHROMIUM = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-let browser: Browser;
+let site: Site;
 let ctx: BrowserContext;
 let base = '';
-let stop: () => Promise<void>;
 let reports: Report[] = [];
-const errors: string[] = [];
+let errors: string[] = [];
 
 const byId = (id: string) => reports.find((r) => r.id === id)!;
 const seed = (n: string) => reports.find((r) => path.basename(r.source.file).startsWith(`${n}_`));
 const idOf = (url: string) => /\/reports\/([0-9a-f]{16})\//.exec(url)?.[1] ?? url;
-
-async function open(p: string, c: BrowserContext = ctx): Promise<Page> {
-  const page = await c.newPage();
-  const res = await page.goto(base + p);
-  expect(res?.status(), p).toBe(200);
-  return page;
-}
-
-async function serious(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
-
-const reportIds = () => (existsSync(REPORTS) ? readdirSync(REPORTS).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : []);
+const open = (p: string, c?: BrowserContext): Promise<Page> => site.open(p, c);
 
 beforeAll(async () => {
-  // Reuse a build only if it is complete and matches the ingested reports.
-  const ids = reportIds();
-  const stale = !ids.length || !existsSync(path.join(DIST, 'pagefind')) || ids.some((id) => !existsSync(path.join(DIST, 'reports', id, 'index.html')));
-  if (process.env.NIANBAO_REBUILD || stale) execFileSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, stdio: 'inherit' });
-  reports = reportIds().map((id) => JSON.parse(readFileSync(path.join(REPORTS, `${id}.json`), 'utf8')) as Report);
-  ({ url: base, close: stop } = await serve(DIST));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM });
-  ctx = await browser.newContext();
-  ctx.on('page', (page) => {
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
-    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  });
+  site = await startSite();
+  ({ ctx, base, reports, errors } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stop?.();
+  await site?.close();
 });
 
 describe('home', () => {
@@ -130,7 +99,7 @@ describe('report pages', () => {
 
   it('is readable without JavaScript, loads no script, and prints without site chrome', async () => {
     const r = seed('003')!;
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await open(`/reports/${r.id}/`, noJs);
     expect(await page.locator('script').count()).toBe(0);
     await expect.poll(() => page.locator('#table-requests').isVisible()).toBe(true);

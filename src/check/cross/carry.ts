@@ -1,7 +1,7 @@
 import { FORMS } from '../../forms/index.ts';
 import type { Check } from '../../model/report.ts';
 import { known } from '../values.ts';
-import { cellOf } from './cells.ts';
+import { cellOf } from '../../model/cell-of.ts';
 import { noPrevious, warn, type Link } from './chain.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Check, Report } from '../../model/report.ts';
 import { known } from '../values.ts';
-import { cellOf } from './cells.ts';
+import { cellOf } from '../../model/cell-of.ts';
 import { noPrevious, warn, type Link } from './chain.ts';
 
 /** The series X-SERIES watches (spec §5.5): new requests, decisions, fees; legacy reports map where they can (§4.3). */

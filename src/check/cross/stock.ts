@@ -1,6 +1,6 @@
 import type { Check } from '../../model/report.ts';
 import { known } from '../values.ts';
-import { cellOf } from './cells.ts';
+import { cellOf } from '../../model/cell-of.ts';
 import { noPrevious, warn, type Link } from './chain.ts';
 
 const ROWS = [
