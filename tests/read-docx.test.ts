@@ -1,23 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DocumentSchema, ReadError, type TextBlock } from '../src/model/document.ts';
+import { DocumentSchema, type TextBlock } from '../src/model/document.ts';
 import { readDocx } from '../src/read/docx.ts';
 import { formCells, tables, tableWith } from './fixtures/form-cells.ts';
+import { readError } from './helpers/read-error.ts';
 
 const fixture = (f: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${f}`, import.meta.url)));
 const expected = (seed: string) => JSON.parse(readFileSync(new URL(`./fixtures/${seed}.expected.json`, import.meta.url), 'utf8')) as {
   cells_printed: Record<string, number>; cells_blank: string[];
 };
 
-async function readError(p: Promise<unknown>): Promise<ReadError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReadError');
-}
 
 describe('readDocx: fixtures made from seed reports', () => {
   for (const seed of ['seed001', 'seed004']) {

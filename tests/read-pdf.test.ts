@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DocumentSchema, ReadError, type Document, type TableBlock, type TextBlock } from '../src/model/document.ts';
+import { DocumentSchema, type Document, type TableBlock, type TextBlock } from '../src/model/document.ts';
 import { readPdf } from '../src/read/pdf.ts';
 import { labelKey } from '../src/text/normalise.ts';
 import { formCells, rowAfterLabel, tables, tableWith } from './fixtures/form-cells.ts';
+import { readError } from './helpers/read-error.ts';
 
 const real = (f: string) => new Uint8Array(readFileSync(new URL(`../content/corpus/real/${f}`, import.meta.url)));
 const fixture = (f: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${f}`, import.meta.url)));
@@ -21,15 +22,6 @@ function row(t: TableBlock, fragment: string): string[] {
   return hit.values.map((c) => c.text);
 }
 
-async function readError(p: Promise<unknown>): Promise<ReadError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a ReadError');
-}
 
 describe('readPdf: 淮安市人民政府 2024 (6 pages, WPS)', async () => {
   const doc = await readPdf(real('2024_huaian-city_pdf.pdf'), '2024_huaian-city_pdf.pdf');
