@@ -15,8 +15,8 @@
 //    the union of the shards' reports, writes the datasets, joins the search bundles into one manifest and
 //    checks every link. See README "Building in shards".
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,10 +30,10 @@ import { ledgerReportIds, reportLoader } from './search-index.ts';
 type Progress = (text: string) => void;
 
 /** Every file under dir, as relative path → absolute path. */
-async function files(dir: string): Promise<Map<string, string>> {
+function files(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   if (!existsSync(dir)) return out;
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (e.isFile()) {
       const abs = path.join(e.parentPath, e.name);
       out.set(path.relative(dir, abs), abs);
@@ -49,23 +49,26 @@ function sourcesOf(ledger: Ledger, only?: Set<string>): { id: string; file: stri
     .map((e) => ({ id: e.report_id!, file: e.file, bytes: e.bytes, sha256: e.sha256! }));
 }
 
+// File-system metadata work below (tens of thousands of stat, link and unlink calls) is done with the
+// synchronous calls: awaited one by one through the thread pool, the same loop spent 70% of its time idle.
+
 /**
  * Each report's original file as <dest>/<id>.<ext> (what the report page offers for download), checked
  * against the sha256 the page shows. Files already there with the right size are kept (the name is the
  * content hash); files of reports no longer in the ledger are removed.
  */
 export async function copySources(ledger: Ledger, dest: string, onProgress?: Progress, only?: Set<string>): Promise<{ copied: number; kept: number; removed: number }> {
-  await mkdir(dest, { recursive: true });
+  mkdirSync(dest, { recursive: true });
   const want = new Map(sourcesOf(ledger, only).map((s) => [sourceName(s.id, extOf(s.file)), s]));
   let copied = 0;
   let kept = 0;
   let removed = 0;
-  for (const name of await readdir(dest)) {
-    if (!want.has(name)) { await rm(path.join(dest, name), { force: true }); removed++; }
+  for (const name of readdirSync(dest)) {
+    if (!want.has(name)) { rmSync(path.join(dest, name), { force: true }); removed++; }
   }
   for (const [name, s] of want) {
     const target = path.join(dest, name);
-    if ((await stat(target).catch(() => null))?.size === s.bytes) { kept++; continue; }
+    if (statSync(target, { throwIfNoEntry: false })?.size === s.bytes) { kept++; continue; }
     const bytes = await readFile(s.file).catch(() => { throw new Error(`sources: ${s.file} (report ${s.id}) is gone; re-run the build`); });
     if (createHash('sha256').update(bytes).digest('hex') !== s.sha256) throw new Error(`sources: ${s.file} changed since it was ingested (sha256 differs); re-run the build`);
     await writeFile(target, bytes);
@@ -84,42 +87,50 @@ export interface Mount { from: string; to: string }
 export async function assemble(out: string, mounts: Mount[], onProgress?: Progress): Promise<{ files: number; linked: number; removed: number }> {
   const want = new Map<string, string>();
   for (const m of mounts) {
-    for (const [rel, abs] of await files(m.from)) {
+    for (const [rel, abs] of files(m.from)) {
       const key = path.join(m.to, rel);
       if (want.has(key)) throw new Error(`assemble: ${key} comes from both ${want.get(key)} and ${abs}`);
       want.set(key, abs);
     }
   }
-  await mkdir(out, { recursive: true });
-  const have = await files(out);
+  mkdirSync(out, { recursive: true });
+  const have = files(out);
   let removed = 0;
-  for (const [rel, abs] of have) if (!want.has(rel)) { await unlink(abs); removed++; }
+  const emptied = new Set<string>();
+  for (const [rel, abs] of have) {
+    if (!want.has(rel)) { unlinkSync(abs); removed++; emptied.add(path.dirname(abs)); }
+  }
   let linked = 0;
   let done = 0;
   const dirs = new Set<string>();
   for (const [rel, src] of want) {
     const dest = path.join(out, rel);
-    if (++done % 5000 === 0) onProgress?.(`${done}/${want.size} files`);
+    if (++done % 20000 === 0) onProgress?.(`${done}/${want.size} files`);
     if (have.has(rel)) {
-      const [a, b] = await Promise.all([stat(src), stat(dest)]);
+      const a = statSync(src);
+      const b = statSync(dest);
       if (a.ino === b.ino && a.dev === b.dev) continue;
-      await unlink(dest);
+      unlinkSync(dest);
     }
     const dir = path.dirname(dest);
-    if (!dirs.has(dir)) { await mkdir(dir, { recursive: true }); dirs.add(dir); }
-    await link(src, dest).catch(async (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EXDEV' || e.code === 'EPERM' || e.code === 'EMLINK') await copyFile(src, dest);
+    if (!dirs.has(dir)) { mkdirSync(dir, { recursive: true }); dirs.add(dir); }
+    try {
+      linkSync(src, dest);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EXDEV' || code === 'EPERM' || code === 'EMLINK') copyFileSync(src, dest);
       else throw e;
-    });
+    }
     linked++;
   }
-  // Folders left empty, deepest first.
-  const folders = (await readdir(out, { withFileTypes: true, recursive: true })).filter((e) => e.isDirectory())
-    .map((e) => path.join(e.parentPath, e.name)).sort((a, b) => b.length - a.length);
-  for (const d of folders) await rmdir(d).catch(() => {});
+  // Folders left empty by removals, deepest first, up to out.
+  const candidates = new Set<string>();
+  for (let d of emptied) for (; d.startsWith(out) && d !== out; d = path.dirname(d)) candidates.add(d);
+  for (const d of [...candidates].sort((x, y) => y.length - x.length)) {
+    try { rmdirSync(d); } catch { /* not empty */ }
+  }
   return { files: want.size, linked, removed };
 }
-
 
 // ---------------------------------------------------------------------------------------------------------
 // Shards built on several machines
@@ -219,7 +230,8 @@ async function main(argv: string[]): Promise<void> {
   await mkdir(path.join(dirs.ingest, 'reports'), { recursive: true });
   const entries: Ledger['entries'] = [];
   for (const s of shards) {
-    for (const id of s.info.ids) await link(path.join(s.dir, 'reports', `${id}.json`), path.join(dirs.ingest, 'reports', `${id}.json`));
+    // Copied, not linked: the corpus pass below may rewrite them.
+    for (const id of s.info.ids) await copyFile(path.join(s.dir, 'reports', `${id}.json`), path.join(dirs.ingest, 'reports', `${id}.json`));
     entries.push(...(JSON.parse(await readFile(path.join(s.dir, 'ledger.json'), 'utf8')) as Ledger).entries);
   }
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -227,6 +239,14 @@ async function main(argv: string[]): Promise<void> {
   const ledger: Ledger = { schema_version: 1, counts: { parsed: count('parsed'), partial: count('partial'), rejected: count('rejected') }, entries };
   await writeFile(path.join(dirs.ingest, 'ledger.json'), `${JSON.stringify(ledger, null, 2)}\n`);
   await rm(selectedFile(dirs), { force: true });
+  // The corpus pass over the union (agencies, timeliness, leads → corpus.json). A shard built from the whole
+  // corpus already has every cross-report check; a report it changes was built from part of the corpus only.
+  const before = new Map(await Promise.all([...owner.keys()].map(async (id) => [id, await readFile(path.join(dirs.ingest, 'reports', `${id}.json`), 'utf8')] as const)));
+  const { linkIngested } = await import('../src/ingest/link.ts');
+  await linkIngested(dirs.ingest, [...owner.keys()].sort());
+  let changed = 0;
+  for (const [id, text] of before) if ((await readFile(path.join(dirs.ingest, 'reports', `${id}.json`), 'utf8')) !== text) changed++;
+  if (changed) console.error(`assemble: warning: the corpus pass changed ${changed} reports (cross-report checks across shards); their pages in the shards are out of date — build every shard from the whole corpus (see README)`);
 
   // The pages that span shards and the datasets, from the union; report pages come from the shards.
   const ctx: Context = { dirs, out, corpus: '(shards)', shard: null, skipIngest: true, pages: 'aggregate' };

@@ -15,7 +15,7 @@
 // work on the machine slows every figure.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,14 +24,14 @@ import { benchReaders } from '../src/read/bench-readers.ts';
 import { agencyAt, writeSynthCorpus } from '../src/synth/corpus.ts';
 import type { BuildStats } from './build.ts';
 import { measureQueries, reportPageWeight, type QueryBytes } from './bench/query-bytes.ts';
-import { gb, watchRss } from './bench/rss.ts';
+import { gb } from './bench/rss.ts';
 import { progressLine } from './progress.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     reports: { type: 'string', default: '2000' }, keep: { type: 'boolean' }, work: { type: 'string' }, seed: { type: 'string', default: '1' },
-    'no-browser': { type: 'boolean' }, 'no-rebuild': { type: 'boolean' },
+    'no-browser': { type: 'boolean' }, 'no-rebuild': { type: 'boolean' }, 'no-corpus-pass': { type: 'boolean' },
   },
 });
 const n = Number(values.reports);
@@ -60,7 +60,7 @@ function version(pkg: string): string {
   try { return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version; } catch { return '?'; }
 }
 function chromiumVersion(): string {
-  try { return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim(); } catch { return 'not found'; }
+  try { return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return 'not found'; }
 }
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${availableParallelism()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`;
@@ -68,15 +68,42 @@ const versions = `Node ${process.versions.node}, Astro ${version('astro')}, Page
 console.log(`machine: ${machine}\nversions: ${versions}\nwork folder: ${work}\n`);
 Object.assign(results, { machine, versions });
 
-/** Run scripts/build.ts as a child (it measures its own stages) and return its figures. */
+/**
+ * The code as it is now, copied into the work folder (node_modules linked): the builds run from the copy, so
+ * edits made to the checkout while the bench runs change neither its figures nor the caches the rebuild relies on.
+ */
+const project = path.join(work, 'project');
+async function snapshot(): Promise<void> {
+  await rm(project, { recursive: true, force: true });
+  await mkdir(project, { recursive: true });
+  for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'DATA-CHANGELOG.md']) {
+    if (existsSync(path.join(ROOT, name))) await cp(path.join(ROOT, name), path.join(project, name), { recursive: true });
+  }
+  await symlink(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  if (values['no-corpus-pass']) {
+    // Only in the copy: ingest's corpus pass (src/ingest/link.ts) holds every report in memory (~0.33 MB each),
+    // which a 100,000-report corpus does not fit; the rest of the pipeline is measured without it.
+    await writeFile(path.join(project, 'src/ingest/link.ts'), [
+      "import { writeFile } from 'node:fs/promises';",
+      "import { join } from 'node:path';",
+      "export type CorpusSummary = { agencies: never[]; leads: never[]; timeliness: { reports: never[]; by_agency: never[]; by_region_year: never[] } };",
+      'export async function linkIngested(outDir: string, _ids: readonly string[]): Promise<CorpusSummary> {',
+      '  const summary: CorpusSummary = { agencies: [], leads: [], timeliness: { reports: [], by_agency: [], by_region_year: [] } };',
+      "  await writeFile(join(outDir, 'corpus.json'), `${JSON.stringify(summary)}\\n`);",
+      '  return summary;',
+      '}',
+      '',
+    ].join('\n'));
+  }
+}
+
+/** Run scripts/build.ts (of the snapshot) as a child (it measures its own stages) and return its figures. */
 function build(label: string): Promise<BuildStats> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/build.ts'), '--work', buildWork, '--out', dist], {
-      cwd: ROOT, env: { ...process.env, CORPUS_DIR: corpus }, stdio: ['ignore', 'inherit', 'inherit'],
+    const child = spawn(process.execPath, [path.join(project, 'scripts/build.ts'), '--work', buildWork, '--out', dist], {
+      cwd: project, env: { ...process.env, CORPUS_DIR: corpus }, stdio: ['ignore', 'inherit', 'inherit'],
     });
-    const rss = watchRss(child.pid!);
     child.on('exit', (code) => {
-      rss.stop();
       if (code !== 0) return reject(new Error(`bench: the ${label} build failed (exit ${code}); see its messages above`));
       resolve(JSON.parse(readFileSync(path.join(buildWork, 'build-stats.json'), 'utf8')) as BuildStats);
     });
@@ -123,7 +150,8 @@ try {
   await rm(path.join(work, 'ingest-1core'), { recursive: true, force: true });
 
   // 3. The full build, cold.
-  console.log('\nfull build:');
+  await snapshot();
+  console.log(`\nfull build (code copied to ${project}${values['no-corpus-pass'] ? '; corpus pass of ingest disabled in the copy' : ''}):`);
   const full = await build('full');
   const ingestStage = full.stages.find((s) => s.name === 'ingest');
   if (ingestStage) print(`ingest, ${availableParallelism()} cores (reports/s, incl. corpus pass)`, `${(n / ingestStage.seconds).toFixed(0)}`);
@@ -134,8 +162,13 @@ try {
 
   // 4. Output size
   const parts = {
-    total: await size(dist), pages: await size(path.join(buildWork, 'site')), data: await size(path.join(dist, 'data')),
-    sources: await size(path.join(dist, 'sources')), search: await size(path.join(dist, 'pagefind')),
+    total: await size(dist), data: await size(path.join(dist, 'data')), sources: await size(path.join(dist, 'sources')),
+    search: await size(path.join(dist, 'pagefind')), pages: { bytes: 0, files: 0 },
+  };
+  // Pages: whatever is not data, sources or search (Astro's output, from one or two processes).
+  parts.pages = {
+    bytes: parts.total.bytes - parts.data.bytes - parts.sources.bytes - parts.search.bytes,
+    files: parts.total.files - parts.data.files - parts.sources.files - parts.search.files,
   };
   print('output size', `${mb(parts.total.bytes)} in ${parts.total.files} files`);
   print('  pages (HTML, CSS, JS)', `${mb(parts.pages.bytes)} in ${parts.pages.files} files`);

@@ -1,11 +1,13 @@
-// npm run build: corpus → ingest → datasets → Astro site ‖ search index → sources, assembly into dist → link check.
+// npm run build: corpus → ingest → datasets → Astro site (search index beside them) → sources, assembly into
+// dist → link check.
 //
 // Every stage runs in its own process (memory is returned between stages, and a stage's peak memory can be
 // measured: the whole process tree, Astro's threads and Pagefind's binary included). Each stage keeps its
 // output under the work folder (default .cache) and redoes only what changed, so a rebuild after adding a few
-// reports is short: ingest reuses cached extractions, Astro skips unchanged pages (incremental build with
-// cache keys), the search index rebuilds only shards whose reports changed, sources are copied once. The
-// assembly step hard-links the stage outputs into dist/ and removes what is no longer produced.
+// reports is short: ingest reuses cached extractions, the datasets keep unchanged files, Astro skips unchanged
+// pages (incremental build with cache keys), the search index rebuilds only bundles whose reports changed,
+// sources are copied once. The assembly step hard-links the stage outputs into dist/ and removes what is no
+// longer produced.
 //
 //   node scripts/build.ts [--work .cache] [--out dist] [--serial] [--skip-ingest] [--no-links]
 //   node scripts/build.ts --shard year=2021[,province=吉林省] --out shards/2021-jilin   (one shard; see assemble.ts)
@@ -13,14 +15,17 @@
 //
 // Progress: one line per stage (rewritten in place on a terminal); a failure names the stage, the reason and
 // what to do. Figures per stage (wall time, peak memory) go to <work>/build-stats.json.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { createInterface } from 'node:readline';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Ledger } from '../src/model/ledger.ts';
+import type { Report } from '../src/model/report.ts';
 import { gb, watchRss } from './bench/rss.ts';
 import { progressLine } from './progress.ts';
 
@@ -34,10 +39,14 @@ export function workDirs(work: string) {
   return {
     work: w,
     ingest: path.join(w, 'ingest'),
-    ingestCache: path.join(w, 'ingest-cache'),
+    // Shared by several work folders (e.g. shard jobs restoring one CI cache): NIANBAO_INGEST_CACHE.
+    ingestCache: process.env.NIANBAO_INGEST_CACHE ? path.resolve(process.env.NIANBAO_INGEST_CACHE) : path.join(w, 'ingest-cache'),
     data: path.join(w, 'data'),
     astroCache: path.join(w, 'astro'),
     site: path.join(w, 'site'),
+    // The second Astro process of a split build (its report pages only; see src/site/store.ts).
+    astroCacheB: path.join(w, 'astro-b'),
+    siteB: path.join(w, 'site-b'),
     search: path.join(w, 'search'),
     sources: path.join(w, 'sources'),
     stats: path.join(w, 'build-stats.json'),
@@ -76,7 +85,12 @@ export interface Context {
   skipIngest: boolean;
   /** NIANBAO_PAGES for Astro: 'aggregate' leaves out report pages (scripts/assemble.ts). */
   pages?: 'aggregate';
+  /** Render the pages in two Astro processes side by side (set by the orchestrator for large builds). */
+  split?: boolean;
 }
+
+/** Reports from which the pages are rendered by two Astro processes: below this, one process's fixed cost wins. */
+const SPLIT_FROM = 3000;
 
 // ---------------------------------------------------------------------------------------------------------
 // Stages (each runs in a child process: node scripts/build.ts --stage <name> …)
@@ -90,6 +104,30 @@ async function readLedger(dirs: WorkDirs): Promise<Ledger> {
 /** Report ids of the ledger (first file of each distinct report), sorted. */
 export const ledgerIds = (ledger: Ledger) =>
   [...new Set(ledger.entries.map((e) => e.report_id).filter((id): id is string => id !== null))].sort();
+
+/**
+ * The "meta" object of a report's JSON text, parsed on its own (a few KB of a ~75 KB report). The ingest writes
+ * JSON.stringify output, where `,"meta":{` can only be a key (quotes inside strings are escaped); the object
+ * ends at the matching brace outside strings. Falls back to parsing the whole report.
+ */
+export function metaOf(text: string): Report['meta'] {
+  const at = text.indexOf(',"meta":{');
+  if (at >= 0) {
+    const start = at + ',"meta":'.length;
+    let depth = 0;
+    let inString = false;
+    for (let i = start; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (inString) {
+        if (c === 92) i++; // backslash: skip the escaped character
+        else if (c === 34) inString = false;
+      } else if (c === 34) inString = true;
+      else if (c === 123 || c === 91) depth++;
+      else if ((c === 125 || c === 93) && --depth === 0) return JSON.parse(text.slice(start, i + 1)) as Report['meta'];
+    }
+  }
+  return (JSON.parse(text) as Report).meta;
+}
 
 /** In a shard build, the ids of the shard's reports (written by the ingest stage). */
 export const selectedFile = (dirs: WorkDirs) => path.join(dirs.work, 'shard-ids.json');
@@ -141,10 +179,14 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     const load = reportLoader(dirs.ingest);
     const p = progressLine('  datasets');
     let n = 0;
-    // Incremental: a report whose JSON has the same hash as at the last build keeps its files and rows.
-    const digest = async (id: string) => createHash('sha1').update(await readFile(path.join(dirs.ingest, 'reports', `${id}.json`))).digest('hex');
+    // Ordering needs only each report's metadata, read without parsing the whole report; a report whose JSON
+    // has the same hash as at the last build keeps its files and rows (incremental).
+    const peek = async (id: string) => {
+      const text = await readFile(path.join(dirs.ingest, 'reports', `${id}.json`), 'utf8');
+      return { digest: createHash('sha1').update(text).digest('hex'), meta: metaOf(text) };
+    };
     const { files } = await writeDatasets({
-      reports: { ids, digest, load: (id) => { if (++n % 500 === 0) p.update(`${n} reports formatted`); return load(id); } },
+      reports: { ids, peek, load: (id) => { if (++n % 500 === 0) p.update(`${n} reports formatted`); return load(id); } },
       ledger: onlyIds(ledger, ids), outDir: dirs.data, cacheDir: path.join(dirs.work, 'data-cache'),
     });
     p.done(`${files.length} files`);
@@ -157,8 +199,8 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     const p = progressLine('  search');
     const ids = await selectedIds(dirs, await readLedger(dirs));
     const r = await buildSearchIndex({ ingestDir: dirs.ingest, outDir: dirs.search, ids, bundle: shard ? shardName(shard) : undefined, onProgress: (t) => p.update(t) });
-    p.done(`${r.shards.length} shards`);
-    return { summary: `${r.shards.length} shards (${r.rebuilt.length} rebuilt, ${r.shards.length - r.rebuilt.length} unchanged), ${r.reports} reports indexed, ${(r.bytes / 2 ** 20).toFixed(1)} MB`, reports: r.reports };
+    p.done(`${r.shards.length} bundles`);
+    return { summary: `${r.shards.length} bundles (${r.rebuilt.length} indexed, ${r.shards.length - r.rebuilt.length} unchanged), ${r.reports} reports, ${(r.bytes / 2 ** 20).toFixed(1)} MB`, reports: r.reports };
   },
 
   async publish({ dirs, out, shard }) {
@@ -174,6 +216,8 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     }
     const synced = await assemble(out, [
       { from: dirs.site, to: '' }, { from: dirs.data, to: 'data' }, { from: dirs.sources, to: 'sources' }, { from: dirs.search, to: 'pagefind' },
+      // A split build's second Astro process contributes its report pages only.
+      ...(process.env.NIANBAO_ASTRO_SPLIT ? [{ from: path.join(dirs.siteB, 'reports'), to: 'reports' }] : []),
     ], (t) => p.update(t));
     p.done('done');
     return { summary: `sources: ${copied.copied} copied, ${copied.kept} kept; ${out}: ${synced.files} files (${synced.linked} new or changed, ${synced.removed} removed)` };
@@ -204,23 +248,62 @@ function childEnv(ctx: Context): NodeJS.ProcessEnv {
     NIANBAO_SHARD: ctx.shard ? JSON.stringify(ctx.shard) : '',
     NIANBAO_REPORT_IDS: ctx.shard ? selectedFile(ctx.dirs) : '',
     NIANBAO_PAGES: ctx.pages ?? '',
+    NIANBAO_ASTRO_SPLIT: ctx.split ? '1' : '',
     ASTRO_TELEMETRY_DISABLED: '1',
   };
 }
+
+/**
+ * Astro logs one line per page; instead of 100,000 lines, a progress line (pages rendered, and skipped by the
+ * incremental build), with warnings and errors passed through.
+ */
+function astroProgress(child: ChildProcess, name: string): { rendered: number; cached: number } {
+  const counts = { rendered: 0, cached: 0 };
+  const p = progressLine(`  ${name}`);
+  let phase = 'starting';
+  createInterface({ input: child.stdout! }).on('line', (raw) => {
+    const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
+    if (/[├└]─/.test(line)) {
+      if (/\((?:cached|restored)\)/.test(line)) counts.cached++;
+      else counts.rendered++;
+      p.update(`${phase}: ${counts.rendered} pages rendered, ${counts.cached} unchanged`);
+    } else if (/\b(?:error|warn(?:ing)?)\b/i.test(line)) process.stderr.write(`${line}\n`);
+    else if (/\[(?:content|build|vite)\]|generating static routes|Completed in/.test(line)) {
+      phase = line.replace(/^\S*\s*/, '').trim().slice(0, 60) || phase;
+      p.update(phase);
+    }
+  });
+  return counts;
+}
+
+/** Stage processes still running (stopped when another stage fails). */
+const running = new Set<ChildProcess>();
 
 /** Run one stage as a child process, measuring its wall time and the peak memory of its process tree. */
 export function runStage(name: string, ctx: Context): Promise<StageStat> {
   const args = ['--work', ctx.dirs.work, '--out', ctx.out];
   const started = performance.now();
-  const isAstro = name === 'astro';
+  const isAstro = name === 'astro' || name === 'astro-b';
+  // Astro bundles the pages into <outDir>/.prerender only when outDir is inside its working folder, and into
+  // <project>/.astro otherwise — shared by every build of the checkout. Run it from the work folder (with
+  // --root) so that builds in different work folders never overwrite each other's bundles.
   const argv = isAstro
-    ? [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent']
+    ? [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT]
     : [fileURLToPath(import.meta.url), '--stage', name, ...args];
   const env = childEnv(ctx);
-  // Astro 7.2+ can exceed the default heap on large sites (STACK-NOTES §1); the search stage holds records.
-  env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${isAstro ? 12288 : 6144}`.trim();
+  if (isAstro && ctx.split) env.NIANBAO_ASTRO_PART = name === 'astro-b' ? 'b' : 'a';
+  if (name === 'astro-b') Object.assign(env, { NIANBAO_SITE_DIR: ctx.dirs.siteB, NIANBAO_ASTRO_CACHE: ctx.dirs.astroCacheB });
+  // Astro 7.2+ can exceed the default heap on large sites (STACK-NOTES §1); the search stage holds records;
+  // ingest's corpus pass (src/ingest/link.ts) holds every report (~0.33 MB each), so it may use most of the RAM.
+  const heap = isAstro ? 12288 : name === 'ingest' ? Math.max(6144, Math.floor((totalmem() / 2 ** 20) * 0.7)) : 6144;
+  env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heap}`.trim();
+  // The bundle imports packages: from a work folder outside the project they resolve through this link.
+  if (isAstro && !existsSync(path.join(ctx.dirs.work, 'node_modules'))) symlinkSync(path.join(ROOT, 'node_modules'), path.join(ctx.dirs.work, 'node_modules'), 'dir');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd: isAstro ? ROOT : process.cwd(), env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, argv, { cwd: isAstro ? ctx.dirs.work : process.cwd(), env, stdio: ['ignore', isAstro ? 'pipe' : 'inherit', 'inherit', 'ipc'] });
+    const pages = isAstro ? astroProgress(child, name) : null;
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     const rss = watchRss(child.pid!);
     let message: StageMessage | null = null;
     child.on('message', (m: StageMessage) => { message = m; });
@@ -232,7 +315,7 @@ export function runStage(name: string, ctx: Context): Promise<StageStat> {
         const why = signal ? `was killed by ${signal}${signal === 'SIGKILL' ? ' (out of memory?)' : ''}` : `exited with code ${code}`;
         return reject(new StageError(`${name}: ${why} after ${seconds.toFixed(0)} s; see the messages above`));
       }
-      const summary = isAstro ? `${path.relative(ROOT, ctx.dirs.site) || ctx.dirs.site}/` : (message as StageMessage | null)?.summary ?? '';
+      const summary = pages ? `${pages.rendered} pages rendered, ${pages.cached} unchanged → ${name === 'astro-b' ? ctx.dirs.siteB : ctx.dirs.site}/` : (message as StageMessage | null)?.summary ?? '';
       resolve({ name, seconds, peakRss, summary });
     });
   });
@@ -255,11 +338,26 @@ async function orchestrate(ctx: Context, opts: { serial: boolean; links: boolean
   };
   console.error(`build: corpus ${ctx.corpus}, work ${ctx.dirs.work}, output ${ctx.out}${ctx.shard ? `, shard ${JSON.stringify(ctx.shard)}` : ''}`);
   if (!ctx.skipIngest) await run('ingest');
-  await run('datasets');
-  // The site and the search index both read only the ingested reports (and the datasets' file list):
-  // on two cores they run side by side.
-  if (opts.serial) { await run('astro'); await run('search'); }
-  else await Promise.all([run('astro'), run('search')]);
+  if (opts.serial) {
+    for (const name of ['datasets', 'astro', 'search']) await run(name);
+  } else {
+    // The search index needs only the ingested reports: it runs beside the datasets and then the site (which
+    // links each report's downloads, so it waits for the datasets) on the second core.
+    const search = run('search');
+    search.catch(() => {}); // awaited below; a failure there is reported once
+    await run('datasets');
+    // Pages of a large archive are rendered by two Astro processes, one per core (src/site/store.ts).
+    const reports = (await selectedIds(ctx.dirs, await readLedger(ctx.dirs))).length;
+    ctx.split = !ctx.shard && !ctx.pages && reports >= SPLIT_FROM;
+    if (ctx.split) {
+      // Both cores for the two Astro processes once the index is done.
+      await search;
+      await Promise.all([run('astro'), run('astro-b')]);
+    } else {
+      await run('astro');
+      await search;
+    }
+  }
   await run('publish');
   if (opts.links && !ctx.shard) await run('links');
   const ledger = await readLedger(ctx.dirs);
@@ -298,6 +396,7 @@ async function main() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   main().then(() => process.exit(0), (e) => {
+    for (const child of running) child.kill();
     const err = e as Error;
     console.error(`\nbuild failed: ${e instanceof StageError ? err.message : err.stack ?? err}`);
     process.exit(1);

@@ -11,7 +11,7 @@
 //   node scripts/search-index.ts [ingestDir] [outDir]   re-index without rebuilding the site
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -219,8 +219,9 @@ export async function buildSearchIndex(opts: SearchIndexOptions): Promise<Search
   }
   const shards: Bundle[] = plan.map(({ ids: _ids, ...b }) => b);
   const manifest: SearchManifest = { version: 1, bundles: shards, filters: counts };
+  await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
-  await writeFile(stateFile, `${JSON.stringify(next, null, 1)}\n`);
+  await writeFile(stateFile, `${JSON.stringify(next)}\n`);
   return { shards, rebuilt, reports: items.length, bytes: await sizeOf(outDir) };
 }
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assemble } from '../scripts/assemble.ts';
+import { metaOf } from '../scripts/build.ts';
 import { watchRss } from '../scripts/bench/rss.ts';
 import { buildSearchIndex, planBundles } from '../scripts/search-index.ts';
 import { runIngest } from '../src/ingest/run.ts';
@@ -74,6 +76,36 @@ describe('datasets from a report loader (streamed, as the build writes them)', (
     expect(readdirSync(path.join(work, 'data-a', 'reports'))).toHaveLength(2 * N);
   });
 
+  it('incremental rebuilds after adding and removing reports write the same files as fresh ones', async () => {
+    const ingest = path.join(work, 'ingest-more');
+    await writeSynthCorpus(path.join(work, 'corpus-more'), 6, 3, undefined, { start: N, year: 2025 });
+    const r = await runIngest({ inputs: [path.join(work, 'corpus'), path.join(work, 'corpus-more')], outDir: ingest, cacheDir: path.join(work, 'cache'), jobs: 1 });
+    const ledger = JSON.parse(readFileSync(path.join(ingest, 'ledger.json'), 'utf8'));
+    const text = (id: string) => readFileSync(path.join(ingest, 'reports', `${id}.json`), 'utf8');
+    const source = (ids: string[]) => ({ ids, load: async (id: string) => JSON.parse(text(id)), peek: async (id: string) => ({ digest: createHash('sha1').update(text(id)).digest('hex'), meta: metaOf(text(id)) }) });
+    const cacheDir = path.join(work, 'data-cache');
+    const out = path.join(work, 'data-inc');
+    await writeDatasets({ reports: source(reportIds), ledger, outDir: out, cacheDir });
+    const same = async (ids: string[], label: string) => {
+      const inc = await writeDatasets({ reports: source(ids), ledger, outDir: out, cacheDir });
+      const fresh = await writeDatasets({ reports: source(ids), ledger, outDir: path.join(work, `data-fresh-${label}`) });
+      expect(inc.files, label).toEqual(fresh.files);
+      expect(readdirSync(path.join(out, 'reports')), label).toHaveLength(2 * ids.length);
+      expect(readFileSync(path.join(out, 'reports.json')), label).toEqual(readFileSync(path.join(work, `data-fresh-${label}`, 'reports.json')));
+    };
+    // Six reports of a new year added (the full tables are extended in place), then three old ones removed.
+    await same(r.reportIds, 'added');
+    await same(r.reportIds.filter((id) => !reportIds.slice(0, 3).includes(id)), 'removed');
+  });
+
+  it('reads a report\'s metadata without parsing the whole report', () => {
+    for (const id of reportIds) {
+      const text = readFileSync(path.join(work, 'ingest', 'reports', `${id}.json`), 'utf8');
+      expect(metaOf(text)).toEqual(JSON.parse(text).meta);
+    }
+    expect(metaOf(JSON.stringify({ id: 'x', source: { file: ',"meta":{"a":"}' }, meta: { b: '"{"' } }))).toEqual({ b: '"{"' });
+  });
+
   it('formats CSV exactly as csv-stringify does', () => {
     const records = [['a', 'b,c', 'd"e', 'f\ng', 'h\r', '', '東安区', ' x ', '\r\n', '""'], [], ['1']];
     const opts = { record_delimiter: 'windows', quote_record_delimiter: true } as const;
@@ -131,6 +163,9 @@ describe('bundle planning', () => {
     expect(bundlesFor(plan, [], ['乙']).length).toBe(1);
     expect(bundlesFor(plan, ['2024'], []).length).toBe(plan.length);
     expect(bundlesFor(plan, ['2023'], [])).toEqual([]);
+    // The year filter's 未知 is the bundles' unknown.
+    const withUnknown = planBundles([...items('2020', '甲', 2), ...items('unknown', '甲', 2)], 10);
+    expect(bundlesFor(withUnknown, ['未知'], []).map((b) => b.id)).toEqual(['unknown']);
   });
 });
 

@@ -1,4 +1,4 @@
-// node --cpu-prof --cpu-prof-dir=<dir> scripts/bench/profile-ingest.ts <corpus> [N]: ingest on one core, no cache,
+// node --cpu-prof --cpu-prof-dir=<dir> scripts/bench/profile-ingest.ts <corpus>: ingest on one core, no cache,
 // to find the hot paths (open the .cpuprofile in Chrome DevTools or summarise it with scripts/bench/cpuprofile.ts).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

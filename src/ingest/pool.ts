@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { Outcome, ProcessOptions } from './process-file.ts';
 import { processFile } from './process-file.ts';
 
+/** Files handed to a worker before it reports back. */
+const IN_FLIGHT = 4;
+
 /**
  * Process files on `jobs` worker threads (or inline for jobs = 1), calling `onOutcome` as each finishes.
  * Outcomes arrive out of order; callers sort what they keep.
@@ -15,13 +18,20 @@ export async function processAll(files: readonly string[], jobs: number, opts: P
   const workers = Array.from({ length: Math.min(jobs, files.length) }, () => new Worker(new URL('./worker.ts', import.meta.url), { workerData: opts }));
   try {
     await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
+      // A few files in flight per worker, so a worker never waits for the main thread to write an outcome
+      // (a cached file takes well under a millisecond: one at a time, the round trip was most of the time).
+      let inFlight = 0;
       const feed = () => {
-        if (next >= files.length) return resolve();
-        w.postMessage(files[next++]);
+        while (inFlight < IN_FLIGHT && next < files.length) {
+          inFlight++;
+          w.postMessage(files[next++]);
+        }
+        if (inFlight === 0) resolve();
       };
       w.on('message', async (o: Outcome) => {
         try {
           await onOutcome(o);
+          inFlight--;
           feed();
         } catch (e) {
           reject(e);

@@ -63,13 +63,19 @@ function excerpt(text: string, terms: string[]): HTMLElement {
   return p;
 }
 
-/** "2024、2023 年度" or "2019–2024 年度" for the years a set of bundles covers. */
-function yearsLabel(bundles: readonly Bundle[]): string {
+/**
+ * What a set of bundles covers: "2024、2023 年度", "2019–2024 年度", or for a year split by province
+ * "2024 年度的 8 个省份（河北省、山西省、辽宁省等）".
+ */
+function scopeLabel(bundles: readonly Bundle[]): string {
   const ys = [...new Set(bundles.flatMap((b) => b.years))].sort().reverse();
   const known = ys.filter((y) => y !== 'unknown').map(Number);
   const contiguous = known.length > 2 && known.every((y, i) => i === 0 || known[i - 1]! - y === 1);
   const text = contiguous ? `${known.at(-1)}–${known[0]}` : known.join('、');
-  return `${text}${text ? ' 年度' : ''}${ys.includes('unknown') ? `${text ? '及' : ''}年度未知` : ''}`;
+  const years = `${text}${text ? ' 年度' : ''}${ys.includes('unknown') ? `${text ? '及' : ''}年度未知` : ''}`;
+  if (bundles.every((b) => b.provinces === null)) return years;
+  const provinces = [...new Set(bundles.flatMap((b) => b.provinces ?? []))];
+  return `${years}的 ${provinces.length} 个省份（${provinces.slice(0, 3).join('、')}${provinces.length > 3 ? '等' : ''}）`;
 }
 
 export function mountSearch(root: HTMLElement): void {
@@ -94,6 +100,8 @@ export function mountSearch(root: HTMLElement): void {
   let exact = true;
   let cursor = 0;
   let shown = 0;
+  /** Results listed on the page (they contain the query). */
+  const displayed = new Set<string>();
 
   const bundleUrl = (b: Bundle) => new URL(`${b.id}/`, base).pathname;
 
@@ -190,18 +198,19 @@ export function mountSearch(root: HTMLElement): void {
       checked += batch.length;
       const data = await Promise.all(batch.map((r) => r.data()));
       if (id !== run) return;
-      for (const d of data) {
-        if (terms.length && !contains(d)) continue;
+      data.forEach((d, i) => {
+        if (terms.length && !contains(d)) return;
         list.append(item(d));
+        displayed.add(batch[i]!.id);
         added++;
         shown++;
-      }
+      });
     }
   }
 
   function describe(): void {
     const q = input.value.trim();
-    const where = yearsLabel(searched());
+    const where = scopeLabel(searched());
     const all = !pending();
     const rest = cursor < results.length;
     if (!terms.length) {
@@ -230,12 +239,12 @@ export function mountSearch(root: HTMLElement): void {
     const next = nextStep();
     const mod = await load(next);
     if (id !== run) return;
-    const seen = new Set(results.slice(0, cursor).map((r) => r.id));
     const found = await query(mod);
     if (id !== run) return;
-    // Results of bundles searched before keep their place; the new ones follow.
-    const earlier = results.slice(0, cursor);
-    results = [...earlier, ...found.filter((r) => !seen.has(r.id))];
+    // The results shown so far keep their place (they contain the query); the new ones follow.
+    const earlier = results.slice(0, cursor).filter((r) => displayed.has(r.id));
+    results = [...earlier, ...found.filter((r) => !displayed.has(r.id))];
+    cursor = earlier.length;
     await showMore(id);
   }
 
@@ -250,6 +259,7 @@ export function mountSearch(root: HTMLElement): void {
     results = [];
     cursor = 0;
     shown = 0;
+    displayed.clear();
     exact = true;
     if (!terms.length && !Object.keys(filters).length) { summary.textContent = ''; return; }
     summary.textContent = '正在搜索…';

@@ -25,6 +25,7 @@ export interface SearchManifest {
   filters: Record<string, Record<string, number>>;
 }
 
+/** Filter label of an unknown province or year. */
 export const UNKNOWN_PROVINCE = '未知';
 
 /** The province a report belongs to for sharding and the province filter: the resolved region's, if any. */
@@ -33,10 +34,14 @@ export function provinceOf(r: Pick<Report, 'meta'>): string {
   return resolved?.path.find((p) => p.level === 'province')?.name ?? UNKNOWN_PROVINCE;
 }
 
-/** Bundles a search over these years and provinces must load (none chosen = all), newest first. */
+/**
+ * Bundles a search over these years and provinces must load (none chosen = all), newest first. Years are
+ * filter values: 未知 (the year filter's label) stands for the bundles' "unknown".
+ */
 export function bundlesFor(bundles: readonly Bundle[], years: readonly string[], provinces: readonly string[]): Bundle[] {
+  const ys = years.map((y) => (y === UNKNOWN_PROVINCE ? 'unknown' : y));
   return bundles
-    .filter((b) => !years.length || b.years.some((y) => years.includes(y)))
+    .filter((b) => !ys.length || b.years.some((y) => ys.includes(y)))
     .filter((b) => !provinces.length || b.provinces === null || b.provinces.some((p) => provinces.includes(p)))
     .sort((a, b) => newest(b) - newest(a) || b.reports - a.reports || (a.id < b.id ? -1 : 1));
 }

@@ -12,10 +12,20 @@ let model: Promise<SiteModel> | undefined;
 /** Content digest of every entry (the loader's digest of the report JSON and LEAN_VERSION). */
 const digests = new Map<string, string>();
 
+/**
+ * Large builds render the pages in two Astro processes side by side (scripts/build.ts): part a renders every
+ * page except the report pages of part b; part b renders only its report pages (the second half of the report
+ * ids) — it gets a model without the lists other pages are made from. NIANBAO_ASTRO_PART unset: everything.
+ */
+const PART = process.env.NIANBAO_ASTRO_PART ?? '';
+const inPart = (id: string) => (PART === 'a' ? id[0]! < '8' : PART === 'b' ? id[0]! >= '8' : true);
+
 export function site(): Promise<SiteModel> {
   model ??= getCollection('reports').then((entries: { id: string; data: Lean; digest?: string | number }[]) => {
     for (const e of entries) digests.set(e.id, String(e.digest ?? ''));
-    return buildModel(entries.map((e) => e.data));
+    const m = buildModel(entries.map((e) => e.data));
+    // Report pages read only byId and agencyById; every list page finds nothing to render.
+    return PART === 'b' ? { ...m, agencies: [], regions: new Map(), regionRoots: [], years: [], byYear: new Map(), failing: [], failCounts: [] } : m;
   });
   return model as Promise<SiteModel>;
 }
@@ -44,7 +54,7 @@ export const digestOf = (id: string): string => digests.get(id) ?? '';
 export async function reportPaths(): Promise<{ params: { id: string }; props: { lean: Lean }; cacheKey: string }[]> {
   const s = await site();
   if (process.env.NIANBAO_PAGES === 'aggregate') return [];
-  return s.reports.map((lean) => ({
+  return s.reports.filter((lean) => inPart(lean.id)).map((lean) => ({
     params: { id: lean.id },
     props: { lean },
     cacheKey: cacheKey(digestOf(lean.id), s.agencyById.get(lean.agency_id)?.name ?? null,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, readdir, rename, rm, rmdir, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, readdir, rename, rm, rmdir, stat, truncate, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,8 +35,12 @@ export { readManifest } from './manifest.ts';
 export interface ReportSource {
   ids: readonly string[];
   load: (id: string) => Promise<Report>;
-  /** A digest of the report as stored (e.g. a hash of its JSON text): with cacheDir, unchanged reports are not redone. */
-  digest?: (id: string) => Promise<string>;
+  /**
+   * A report's metadata and a digest of it as stored (e.g. a hash of its JSON text), without loading all of it:
+   * ordering and grouping need only the metadata, and with cacheDir a report whose digest is unchanged is not
+   * formatted again.
+   */
+  peek?: (id: string) => Promise<{ digest: string; meta: Report['meta'] }>;
 }
 
 export interface DatasetOptions {
@@ -164,7 +168,6 @@ const SLICE_NAMES = Object.keys(SLICES) as SliceTable[];
 interface State {
   version: 1;
   code: string;
-  meta: Record<string, { digest: string; meta: Report['meta'] }>;
   reports: Record<string, {
     digest: string;
     year: string;
@@ -175,13 +178,16 @@ interface State {
     csv: WrittenFile;
   }>;
   years: Record<string, { fingerprint: string; files: Record<SliceTable, WrittenFile> }>;
-  full: { fingerprint: string; files: Record<SliceTable | 'reports_json', WrittenFile> } | null;
+  /** The full tables, and the years (in order) whose rows they hold. */
+  full: { fingerprint: string; files: Record<SliceTable | 'reports_json', WrittenFile>; years: string[] } | null;
   agencies: Record<string, { fingerprint: string; csv: WrittenFile; states: WrittenFile }>;
 }
 const STATE_FILE = 'datasets-state.json';
-const emptyState = (code: string): State => ({ version: 1, code, meta: {}, reports: {}, years: {}, full: null, agencies: {} });
+const emptyState = (code: string): State => ({ version: 1, code, reports: {}, years: {}, full: null, agencies: {} });
 
 const hashOf = (...parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+/** A per-report or per-agency file as the state keeps it (its columns are the table's; only whole tables need them). */
+const slim = (f: WrittenFile): WrittenFile => ({ path: f.path, bytes: f.bytes, sha256: f.sha256, ...(f.rows === undefined ? {} : { rows: f.rows }) });
 
 /** Digest of the code that decides what the files contain: a change rewrites everything. */
 function codeDigest(): string {
@@ -225,6 +231,14 @@ async function appendFile(write: (chunk: Uint8Array) => Promise<void>, file: str
   }
 }
 
+/** Size and SHA-256 of a file, read in large blocks. */
+async function hashFile(file: string): Promise<{ bytes: number; sha256: string }> {
+  const h = createHash('sha256');
+  let bytes = 0;
+  await appendFile(async (chunk) => { h.update(chunk); bytes += chunk.length; }, file, 0);
+  return { bytes, sha256: h.digest('hex') };
+}
+
 /** Files under outDir that this run did not write or keep (reports, years or agencies no longer there). */
 async function removeStale(outDir: string, keep: Set<string>): Promise<void> {
   const entries = await readdir(outDir, { withFileTypes: true, recursive: true });
@@ -256,21 +270,18 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
   const source: ReportSource = Array.isArray(input)
     ? { ids: input.map((r) => r.id), load: ((byId) => async (id: string) => byId.get(id)!)(new Map(input.map((r) => [r.id, r]))) }
     : input;
-  // A digest per report when the source can give one cheaply (incremental builds); null means "always redo".
+  // First pass: only what ordering and grouping need (metadata), and a digest per report when the source can
+  // give one cheaply (null means "always redo").
   const digests = new Map<string, string | null>();
-  for (const id of source.ids) digests.set(id, cacheDir && source.digest ? await source.digest(id) : null);
-
-  // First pass: only what ordering and grouping need (metadata, cached for unchanged reports).
   const summaries: ReportSummary[] = [];
-  const fresh = (id: string) => { const d = digests.get(id); return d && prev.meta[id]?.digest === d ? prev.meta[id]!.meta : null; };
-  if (Array.isArray(input)) for (const r of input) summaries.push(summarise(r));
-  else {
-    const cached = source.ids.filter((id) => fresh(id));
-    for (const id of cached) summaries.push({ id, meta: fresh(id)! });
-    const todo = source.ids.filter((id) => !fresh(id));
-    for await (const r of inOrder(todo, source.load)) summaries.push(summarise(r));
-  }
-  for (const r of summaries) { const d = digests.get(r.id); if (d) next.meta[r.id] = { digest: d, meta: r.meta }; }
+  if (Array.isArray(input)) for (const r of input) { summaries.push(summarise(r)); digests.set(r.id, null); }
+  else if (source.peek) {
+    for (const id of source.ids) {
+      const { digest, meta } = await source.peek(id);
+      summaries.push({ id, meta });
+      digests.set(id, cacheDir ? digest : null);
+    }
+  } else for await (const r of inOrder(source.ids, source.load)) { summaries.push(summarise(r)); digests.set(r.id, null); }
   const reports = sortReports(summaries);
   // Re-sorted by code point: groupAgencies orders by zh-CN collation, which can change with the ICU version.
   // groupAgencies reads only id and the meta fields a Summary keeps.
@@ -282,22 +293,43 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
   // The year slices, oldest first: kept when nothing in the year changed, else written from each report's rows
   // (copied from the last build's slice for an unchanged report, formatted anew otherwise).
   const byYear = new Map<string, ReportSummary[]>();
-  for (const r of reports) byYear.set(yearOf(r), [...(byYear.get(yearOf(r)) ?? []), r]);
+  for (const r of reports) {
+    const list = byYear.get(yearOf(r));
+    if (list) list.push(r);
+    else byYear.set(yearOf(r), [r]);
+  }
   const years: { year: string; reports: number; files: Record<SliceTable, WrittenFile> }[] = [];
   /** Where every report's rows are in the slices written or kept by this run (for the agency files). */
   const located = new Map<string, { year: string; ranges: Record<SliceTable, [number, number]> }>();
   /** Per-report files written in the background: their sizes and hashes, once written. */
   const pendingFiles: { id: string; wrote: { json: WrittenFile | null; csv: WrittenFile | null } }[] = [];
+  // Which years are unchanged (same reports, same digests, files in place).
+  const fingerprints = new Map<string, string>();
+  const keptYears = new Set<string>();
   for (const [year, list] of byYear) {
-    const dir = `by-year/${year}/`;
     const ds = list.map((r) => digests.get(r.id) ?? null);
     const fingerprint = ds.every(Boolean) ? hashOf(list.map((r) => r.id), ds) : '';
+    fingerprints.set(year, fingerprint);
     const before = prev.years[year];
-    const reportFilesIntact = async () => {
-      for (const r of list) if (!(await intact(outDir, prev.reports[r.id]?.json)) || !(await intact(outDir, prev.reports[r.id]?.csv))) return false;
-      return true;
-    };
-    if (fingerprint && before?.fingerprint === fingerprint && (await Promise.all(SLICE_NAMES.map((t) => intact(outDir, before.files[t])))).every(Boolean) && await reportFilesIntact()) {
+    if (!fingerprint || before?.fingerprint !== fingerprint) continue;
+    if (!(await Promise.all(SLICE_NAMES.map((t) => intact(outDir, before.files[t])))).every(Boolean)) continue;
+    let ok = true;
+    for (const r of list) if (!(await intact(outDir, prev.reports[r.id]?.json)) || !(await intact(outDir, prev.reports[r.id]?.csv))) { ok = false; break; }
+    if (ok) keptYears.add(year);
+  }
+  // When no year is kept (a first build), the full tables are written in the same pass as the slices;
+  // otherwise they are put together from the slices afterwards.
+  const streamed = keptYears.size === 0
+    ? { ...Object.fromEntries(await Promise.all(SLICE_NAMES.map(async (t) => [t, await sink.openCsv(`${t}.csv`, SLICES[t])]))) as Record<SliceTable, CsvAppender<any>>, json: await sink.open('reports.json') }
+    : null;
+  await streamed?.json.write('[\n');
+  let jsonCount = 0;
+  for (const [year, list] of byYear) {
+    const dir = `by-year/${year}/`;
+    const fingerprint = fingerprints.get(year)!;
+    const before = prev.years[year];
+    if (keptYears.has(year)) {
+      const before = prev.years[year]!;
       for (const t of SLICE_NAMES) sink.keep(before.files[t]);
       for (const r of list) {
         const st = prev.reports[r.id]!;
@@ -329,28 +361,30 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
     for (const r of list) if (!(await reusable(r.id))) todo.push(r.id);
     const loads = inOrder([...todo], source.load);
     for (const r of list) {
-      let chunks: Record<SliceTable, string | Buffer>;
+      // Every chunk is encoded to UTF-8 once, then written to the slice, the full table and the report's files.
+      let chunks: Record<SliceTable, Buffer>;
       let rows: Record<SliceTable, number>;
       let json: WrittenFile;
       let csv: WrittenFile;
+      let text: Buffer;
       if (todo[0] === r.id) {
         todo.shift();
         const full = publicReport((await loads.next()).value as Report);
-        const text = JSON.stringify(canonical(full, ReportSchema));
+        const fileText = Buffer.from(`${JSON.stringify(canonical(full, ReportSchema))}\n`);
+        text = fileText.subarray(0, fileText.length - 1);
         const cells = [...reportCells(full)];
-        const cellText = csvText(cells.map((c) => record(cellsTable, c)));
         const checks = full.checks.map((check, n): CheckRow => ({ report_id: full.id, seq: n + 1, check }));
         chunks = {
-          reports: csvText([record(reportsTable, { report: full, agency_id: agencyId(full) })]),
-          report_states: csvText([record(statesTable, full)]),
-          cells: cellText,
-          checks: csvText(checks.map((c) => record(checksTable, c))),
+          reports: Buffer.from(csvText([record(reportsTable, { report: full, agency_id: agencyId(full) })])),
+          report_states: Buffer.from(csvText([record(statesTable, full)])),
+          cells: Buffer.from(csvText(cells.map((c) => record(cellsTable, c)))),
+          checks: Buffer.from(csvText(checks.map((c) => record(checksTable, c)))),
         };
         rows = { reports: 1, report_states: 1, cells: cells.length, checks: checks.length };
         // Per-report files: written in the background, a few at a time.
         const wrote = { json: null as WrittenFile | null, csv: null as WrittenFile | null };
-        await inFlight.add(sink.text(`reports/${full.id}.json`, `${text}\n`).then((f) => { wrote.json = f; track('report_json')(f); }));
-        await inFlight.add(sink.csv(`reports/${full.id}.csv`, cellsTable, cells, cellText).then((f) => { wrote.csv = f; track('report_csv')(f); }));
+        await inFlight.add(sink.text(`reports/${full.id}.json`, fileText).then((f) => { wrote.json = f; track('report_json')(f); }));
+        await inFlight.add(sink.csvRows(`reports/${full.id}.csv`, cellsTable, cells.length, chunks.cells).then((f) => { wrote.csv = f; track('report_csv')(f); }));
         json = { path: `reports/${full.id}.json`, bytes: 0, sha256: '' };
         csv = { path: `reports/${full.id}.csv`, bytes: 0, sha256: '' };
         pendingFiles.push({ id: full.id, wrote });
@@ -363,12 +397,18 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
         csv = sink.keep(st.csv);
         track('report_json')(json);
         track('report_csv')(csv);
+        text = streamed ? (await readFile(join(outDir, st.json.path))).subarray(0, st.json.bytes - 1) : Buffer.alloc(0);
       }
       const ranges = {} as Record<SliceTable, [number, number]>;
       for (const t of SLICE_NAMES) {
         const start = files[t].size;
         await files[t].writeText(chunks[t], rows[t]);
         ranges[t] = [start, files[t].size];
+        await streamed?.[t].writeText(chunks[t], rows[t]);
+      }
+      if (streamed) {
+        if (jsonCount++) await streamed.json.write(',\n');
+        await streamed.json.write(text);
       }
       located.set(r.id, { year, ranges });
       const d = digests.get(r.id);
@@ -385,17 +425,73 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
   // Per-report files written in the background: their sizes and hashes are known now.
   for (const p of pendingFiles.splice(0)) {
     const st = next.reports[p.id];
-    if (st) { st.json = p.wrote.json!; st.csv = p.wrote.csv!; }
+    if (st) { st.json = slim(p.wrote.json!); st.csv = slim(p.wrote.csv!); }
   }
+
+  // When only the last years changed (a new year's reports), the full tables keep their beginning: they are
+  // cut where the first changed year starts and the changed years' rows appended, then hashed again.
+  const firstChanged = years.findIndex((y) => !keptYears.has(y.year));
+  const appendable = async () => {
+    const before = prev.full;
+    if (!before?.years || firstChanged < 0) return false;
+    if (!years.slice(0, firstChanged).every((y, i) => before.years[i] === y.year)) return false;
+    return (await Promise.all(Object.values(before.files).map((f) => intact(outDir, f)))).every(Boolean);
+  };
+  const appendChanged = async (): Promise<Record<SliceTable | 'reports_json', WrittenFile>> => {
+    const before = prev.full!;
+    const out = {} as Record<SliceTable | 'reports_json', WrittenFile>;
+    const keptPart = years.slice(0, firstChanged);
+    const changedPart = years.slice(firstChanged);
+    for (const t of SLICE_NAMES) {
+      const head = Buffer.byteLength(csvHead(SLICES[t]));
+      const cut = head + keptPart.reduce((a, y) => a + y.files[t].bytes - head, 0);
+      const file = join(outDir, before.files[t].path);
+      await truncate(file, cut);
+      const fh = await open(file, 'a');
+      try {
+        for (const y of changedPart) await appendFile(async (chunk) => { await fh.write(chunk); }, join(outDir, y.files[t].path), head);
+      } finally {
+        await fh.close();
+      }
+      out[t] = sink.keep({ ...before.files[t], ...(await hashFile(file)), rows: years.reduce((a, y) => a + (y.files[t].rows ?? 0), 0) });
+    }
+    // reports.json: "[\n" + the reports' texts joined by ",\n" + "\n]\n"; cut after the last kept report.
+    const keptReports = keptPart.flatMap((y) => byYear.get(y.year)!);
+    const cut = 2 + keptReports.reduce((a, r) => a + next.reports[r.id]!.json.bytes - 1, 0) + 2 * Math.max(0, keptReports.length - 1);
+    const file = join(outDir, before.files.reports_json.path);
+    await truncate(file, cut);
+    const fh = await open(file, 'a');
+    try {
+      let i = keptReports.length;
+      for (const y of changedPart) {
+        for (const r of byYear.get(y.year)!) {
+          const text = await readFile(join(outDir, 'reports', `${r.id}.json`));
+          await fh.write(Buffer.concat([Buffer.from(i++ ? ',\n' : ''), text.subarray(0, text.length - 1)]));
+        }
+      }
+      await fh.write(`${reports.length ? '\n' : ''}]\n`);
+    } finally {
+      await fh.close();
+    }
+    out.reports_json = sink.keep({ ...before.files.reports_json, ...(await hashFile(file)) });
+    return out;
+  };
 
   // The full tables: the year slices' rows one after the other (the slices are in the same order), and
   // reports.json from the per-report files.
   const fullFingerprint = years.every((y) => next.years[y.year]) ? hashOf(years.map((y) => next.years[y.year]!.fingerprint)) : '';
   let full: Record<SliceTable | 'reports_json', WrittenFile>;
-  if (fullFingerprint && prev.full?.fingerprint === fullFingerprint
+  if (streamed) {
+    await streamed.json.write(`${reports.length ? '\n' : ''}]\n`);
+    full = {} as typeof full;
+    for (const t of SLICE_NAMES) full[t] = await streamed[t].close();
+    full.reports_json = await streamed.json.close();
+  } else if (fullFingerprint && prev.full?.fingerprint === fullFingerprint
     && (await Promise.all(Object.values(prev.full.files).map((f) => intact(outDir, f)))).every(Boolean)) {
     full = prev.full.files;
     for (const f of Object.values(full)) sink.keep(f);
+  } else if (await appendable()) {
+    full = await appendChanged();
   } else {
     full = {} as typeof full;
     for (const t of SLICE_NAMES) {
@@ -418,7 +514,7 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
     await json.write(`${reports.length ? '\n' : ''}]\n`);
     full.reports_json = await json.close();
   }
-  if (fullFingerprint) next.full = { fingerprint: fullFingerprint, files: full };
+  if (fullFingerprint) next.full = { fingerprint: fullFingerprint, files: full, years: years.map((y) => y.year) };
 
   // Agency files: kept when the agency and its reports are unchanged, else assembled from the slices' rows.
   const handles = new Map<string, FileHandle>();
@@ -445,7 +541,7 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
     const states = await sink.csvRows(`by-agency/${a.id}.states.csv`, statesTable, a.report_ids.length, await rowsOf('report_states'));
     track('agency_csv')(csv);
     track('agency_states')(states);
-    if (fingerprint) next.agencies[a.id] = { fingerprint, csv, states };
+    if (fingerprint) next.agencies[a.id] = { fingerprint, csv: slim(csv), states: slim(states) };
   }
   for (const fh of handles.values()) await fh.close();
 

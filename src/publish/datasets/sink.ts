@@ -139,9 +139,9 @@ export class Sink {
     return f;
   };
 
-  async text(path: string, content: string): Promise<WrittenFile> {
+  async text(path: string, content: string | Buffer): Promise<WrittenFile> {
     const abs = await this.target(path);
-    const buf = Buffer.from(content, 'utf8');
+    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     await writeFile(abs, buf);
     return this.add({ path, bytes: buf.byteLength, sha256: createHash('sha256').update(buf).digest('hex') });
   }
@@ -164,8 +164,9 @@ export class Sink {
   }
 
   /** A whole small CSV whose body rows were formatted earlier (csvText); `rows` counts them. */
-  async csvRows<R>(path: string, table: Table<R>, rows: number, body: string): Promise<WrittenFile> {
-    return this.add({ ...(await this.text(path, csvHead(table) + body)), rows, columns: header(table) });
+  async csvRows<R>(path: string, table: Table<R>, rows: number, body: string | Buffer): Promise<WrittenFile> {
+    const content = typeof body === 'string' ? csvHead(table) + body : Buffer.concat([Buffer.from(csvHead(table)), body]);
+    return this.add({ ...(await this.text(path, content)), rows, columns: header(table) });
   }
 
   async open(path: string): Promise<Appender> {
