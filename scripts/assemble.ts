@@ -241,11 +241,12 @@ async function main(argv: string[]): Promise<void> {
   await rm(selectedFile(dirs), { force: true });
   // The corpus pass over the union (agencies, timeliness, leads → corpus.json). A shard built from the whole
   // corpus already has every cross-report check; a report it changes was built from part of the corpus only.
-  const before = new Map(await Promise.all([...owner.keys()].map(async (id) => [id, await readFile(path.join(dirs.ingest, 'reports', `${id}.json`), 'utf8')] as const)));
-  const { linkIngested } = await import('../src/ingest/link.ts');
-  await linkIngested(dirs.ingest, [...owner.keys()].sort());
-  let changed = 0;
-  for (const [id, text] of before) if ((await readFile(path.join(dirs.ingest, 'reports', `${id}.json`), 'utf8')) !== text) changed++;
+  const { linkIngested, readCards } = await import('../src/ingest/link.ts');
+  const { forgetState } = await import('../src/ingest/state.ts');
+  await forgetState(dirs.ingest);
+  const read = await readCards(dirs.ingest, [...owner.keys()].sort());
+  const linked = await linkIngested(dirs.ingest, read.cards, read.cross);
+  const changed = [...read.cross].filter(([id, digest]) => linked.cross.get(id) !== digest).length;
   if (changed) console.error(`assemble: warning: the corpus pass changed ${changed} reports (cross-report checks across shards); their pages in the shards are out of date — build every shard from the whole corpus (see README)`);
 
   // The pages that span shards and the datasets, from the union; report pages come from the shards.

@@ -31,7 +31,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     reports: { type: 'string', default: '2000' }, keep: { type: 'boolean' }, work: { type: 'string' }, seed: { type: 'string', default: '1' },
-    'no-browser': { type: 'boolean' }, 'no-rebuild': { type: 'boolean' }, 'no-corpus-pass': { type: 'boolean' },
+    'no-browser': { type: 'boolean' }, 'no-rebuild': { type: 'boolean' },
   },
 });
 const n = Number(values.reports);
@@ -80,21 +80,6 @@ async function snapshot(): Promise<void> {
     if (existsSync(path.join(ROOT, name))) await cp(path.join(ROOT, name), path.join(project, name), { recursive: true });
   }
   await symlink(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
-  if (values['no-corpus-pass']) {
-    // Only in the copy: ingest's corpus pass (src/ingest/link.ts) holds every report in memory (~0.33 MB each),
-    // which a 100,000-report corpus does not fit; the rest of the pipeline is measured without it.
-    await writeFile(path.join(project, 'src/ingest/link.ts'), [
-      "import { writeFile } from 'node:fs/promises';",
-      "import { join } from 'node:path';",
-      "export type CorpusSummary = { agencies: never[]; leads: never[]; timeliness: { reports: never[]; by_agency: never[]; by_region_year: never[] } };",
-      'export async function linkIngested(outDir: string, _ids: readonly string[]): Promise<CorpusSummary> {',
-      '  const summary: CorpusSummary = { agencies: [], leads: [], timeliness: { reports: [], by_agency: [], by_region_year: [] } };',
-      "  await writeFile(join(outDir, 'corpus.json'), `${JSON.stringify(summary)}\\n`);",
-      '  return summary;',
-      '}',
-      '',
-    ].join('\n'));
-  }
 }
 
 /** Run scripts/build.ts (of the snapshot) as a child (it measures its own stages) and return its figures. */
@@ -151,7 +136,7 @@ try {
 
   // 3. The full build, cold.
   await snapshot();
-  console.log(`\nfull build (code copied to ${project}${values['no-corpus-pass'] ? '; corpus pass of ingest disabled in the copy' : ''}):`);
+  console.log(`\nfull build (code copied to ${project}):`);
   const full = await build('full');
   const ingestStage = full.stages.find((s) => s.name === 'ingest');
   if (ingestStage) print(`ingest, ${availableParallelism()} cores (reports/s, incl. corpus pass)`, `${(n / ingestStage.seconds).toFixed(0)}`);

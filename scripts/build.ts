@@ -18,7 +18,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, symlinkSync } from 'node:fs';
-import { totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -293,9 +292,9 @@ export function runStage(name: string, ctx: Context): Promise<StageStat> {
   const env = childEnv(ctx);
   if (isAstro && ctx.split) env.NIANBAO_ASTRO_PART = name === 'astro-b' ? 'b' : 'a';
   if (name === 'astro-b') Object.assign(env, { NIANBAO_SITE_DIR: ctx.dirs.siteB, NIANBAO_ASTRO_CACHE: ctx.dirs.astroCacheB });
-  // Astro 7.2+ can exceed the default heap on large sites (STACK-NOTES §1); the search stage holds records;
-  // ingest's corpus pass (src/ingest/link.ts) holds every report (~0.33 MB each), so it may use most of the RAM.
-  const heap = isAstro ? 12288 : name === 'ingest' ? Math.max(6144, Math.floor((totalmem() / 2 ** 20) * 0.7)) : 6144;
+  // Astro 7.2+ can exceed the default heap on large sites (STACK-NOTES §1); the search stage holds records,
+  // ingest's corpus pass one card per report (a few KB each).
+  const heap = isAstro ? 12288 : 6144;
   env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heap}`.trim();
   // The bundle imports packages: from a work folder outside the project they resolve through this link.
   if (isAstro && !existsSync(path.join(ctx.dirs.work, 'node_modules'))) symlinkSync(path.join(ROOT, 'node_modules'), path.join(ctx.dirs.work, 'node_modules'), 'dir');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crossReportChecks } from '../src/check/cross/index.ts';
+import { corpusCard } from '../src/ingest/card.ts';
 import { isJump } from '../src/check/cross/series.ts';
 import { FORMS } from '../src/forms/index.ts';
 import { extractReport } from '../src/ingest/extract-report.ts';
@@ -68,7 +69,7 @@ describe('X-CARRY', () => {
     expect(v1.get('requests.carried_forward.total')).toBe(18);
     const second = await report(2023, continuing(v1));
     expect([strictFails(first), strictFails(second)]).toEqual([[], []]);
-    const checks = crossReportChecks([first, second]).get(second.id)!;
+    const checks = crossReportChecks([first, second].map(corpusCard)).get(second.id)!;
     const carry = byRule(checks, 'X-CARRY');
     expect(carry.map((c) => [c.scope, c.status])).toEqual([...COLS, 'total'].map((c) => [c, 'pass']));
     expect(carry.map((c) => c.actual)).toEqual([...COLS, 'total'].map((c) => v1.get(`requests.carried_forward.${c}`)));
@@ -81,7 +82,7 @@ describe('X-CARRY', () => {
     setCarriedOver(v2, 'natural_person', forward + 3);
     const second = await report(2023, v2);
     expect(strictFails(second)).toEqual([]);
-    const carry = byRule(crossReportChecks([first, second]).get(second.id)!, 'X-CARRY');
+    const carry = byRule(crossReportChecks([first, second].map(corpusCard)).get(second.id)!, 'X-CARRY');
     const failed = carry.filter((c) => c.status === 'fail');
     expect(failed.map((c) => [c.scope, c.expected, c.actual])).toEqual([
       ['natural_person', forward, forward + 3],
@@ -95,7 +96,7 @@ describe('X-CARRY', () => {
   });
 
   it('the first year of a chain is not assessable', () => {
-    const checks = crossReportChecks([first]).get(first.id)!;
+    const checks = crossReportChecks([corpusCard(first)]).get(first.id)!;
     expect(checks.map((c) => [c.id, c.status, c.message])).toEqual([
       ['X-CARRY', 'not_assessable', 'no 2021 report of this agency in the archive'],
       ['X-STOCK', 'not_assessable', 'no 2021 report of this agency in the archive'],
@@ -111,7 +112,7 @@ describe('X-STOCK and X-SERIES', () => {
     const penalty = v1.get('active.penalty.decisions')!;
     v2.set('active.penalty.decisions', Math.max(penalty, 1) * 20 + 30);
     const second = await report(2023, v2);
-    const checks = crossReportChecks([first, second]).get(second.id)!;
+    const checks = crossReportChecks([first, second].map(corpusCard)).get(second.id)!;
     const stock = byRule(checks, 'X-STOCK').find((c) => c.scope === 'normative_docs')!;
     expect([stock.status, stock.actual! - stock.expected!]).toEqual(['fail', 4]);
     const jump = byRule(checks, 'X-SERIES').find((c) => c.scope === 'active.penalty.decisions')!;
@@ -130,7 +131,7 @@ describe('the real 平潭综合实验区 chain', () => {
   let r: Record<string, Report>;
   beforeAll(async () => {
     r = Object.fromEntries(await Promise.all(['2018', '2019', '2020', '2021'].map(async (y) => [y, await read(`${y}_pingtan-zone_txt.txt`)])));
-    checks = crossReportChecks(Object.values(r));
+    checks = crossReportChecks(Object.values(r).map(corpusCard));
   });
 
   it('2020 → 2021 carry-over holds in every column (2019 format into 2021 format)', () => {

@@ -106,7 +106,7 @@ export interface RegionYearTimeliness extends TimelinessCount {
 }
 
 /** Per region and year: every report counts at each level of its resolved path (province, prefecture, county, …). */
-export function timelinessByRegionYear(items: readonly Timeliness[], reports: readonly Report[]): RegionYearTimeliness[] {
+export function timelinessByRegionYear(items: readonly Timeliness[], reports: readonly Pick<Report, 'id' | 'meta'>[]): RegionYearTimeliness[] {
   const byReport = new Map(items.map((t) => [t.report_id, t]));
   const rows = new Map<string, RegionYearTimeliness>();
   for (const r of reports) {

@@ -7,7 +7,7 @@ export interface Known {
   slash: boolean;
 }
 
-export function known(cell: Cell | undefined): Known | null {
+export function known(cell: Pick<Cell, 'state' | 'value'> | undefined): Known | null {
   if (!cell) return null;
   switch (cell.state) {
     case 'num':

@@ -4,8 +4,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SRC = dirname(dirname(fileURLToPath(import.meta.url)));
-/** The code that decides what a report contains; site and publishing code do not invalidate the cache. */
-const ENGINE_DIRS = ['check', 'extract', 'forms', 'ingest', 'model', 'publish/gazetteer', 'read', 'text'];
+/**
+ * The code that decides what a report and its corpus card contain (the leads name the cells a card keeps); the rest
+ * of the site and publishing code does not invalidate the cache.
+ */
+const ENGINE_PATHS = ['check', 'extract', 'forms', 'ingest', 'model', 'publish/gazetteer', 'publish/leads.ts', 'read', 'text'];
 
 function walk(dir: string, out: string[]): void {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -18,7 +21,10 @@ function walk(dir: string, out: string[]): void {
 /** Digest of the extraction engine's source, used as part of every cache key. */
 export function engineDigest(): string {
   const files: string[] = [];
-  for (const d of ENGINE_DIRS) walk(join(SRC, d), files);
+  for (const p of ENGINE_PATHS) {
+    if (p.endsWith('.ts')) files.push(join(SRC, p));
+    else walk(join(SRC, p), files);
+  }
   const h = createHash('sha256');
   for (const f of files) h.update(f.slice(SRC.length)).update('\0').update(readFileSync(f)).update('\0');
   return h.digest('hex').slice(0, 16);

@@ -2,24 +2,46 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Report } from '../model/report.ts';
 import { linkCorpus, type LinkedCorpus } from '../publish/corpus.ts';
+import { corpusCard, crossDigest, withCrossChecks, type CorpusCard } from './card.ts';
 
-export type CorpusSummary = Omit<LinkedCorpus, 'reports'>;
+export type CorpusSummary = Omit<LinkedCorpus, 'cross'>;
+
+export interface Linked {
+  summary: CorpusSummary;
+  /** Each report's cross-check digest after the pass. */
+  cross: Map<string, string>;
+}
 
 /**
- * The corpus-level pass after per-file extraction: agencies, cross-report checks (appended to each report's
- * checks and written back), timeliness and leads (written to <outDir>/corpus.json). Report files are
- * rewritten only when their content changed, so unchanged reports keep their bytes and timestamps.
+ * The corpus-level pass after per-file extraction, on the reports' cards: agencies, cross-report checks,
+ * timeliness and leads (written to <outDir>/corpus.json). `cross` holds the digest of the cross-report checks each
+ * report file carries now: a report is read and rewritten only when its checks changed, so the pass costs the
+ * cards plus the reports a change touches, not the corpus.
  */
-export async function linkIngested(outDir: string, ids: readonly string[]): Promise<CorpusSummary> {
+export async function linkIngested(outDir: string, cards: readonly CorpusCard[], cross: ReadonlyMap<string, string>): Promise<Linked> {
   const dir = join(outDir, 'reports');
-  const texts = new Map<string, string>();
-  for (const id of ids) texts.set(id, await readFile(join(dir, `${id}.json`), 'utf8'));
-  const linked = linkCorpus([...texts.values()].map((t) => JSON.parse(t) as Report));
-  for (const r of linked.reports) {
-    const json = JSON.stringify(r);
-    if (json !== texts.get(r.id)) await writeFile(join(dir, `${r.id}.json`), json);
+  const { cross: checks, ...summary } = linkCorpus(cards);
+  const after = new Map<string, string>();
+  for (const card of cards) {
+    const mine = checks.get(card.id)!;
+    const digest = crossDigest(mine);
+    after.set(card.id, digest);
+    if (digest === cross.get(card.id)) continue;
+    const file = join(dir, `${card.id}.json`);
+    await writeFile(file, JSON.stringify(withCrossChecks(JSON.parse(await readFile(file, 'utf8')) as Report, mine)));
   }
-  const { reports: _reports, ...summary } = linked;
   await writeFile(join(outDir, 'corpus.json'), `${JSON.stringify(summary)}\n`);
-  return summary;
+  return { summary, cross: after };
+}
+
+/** Cards and cross-check digests read from the report files themselves, for a folder ingest did not just write. */
+export async function readCards(outDir: string, ids: readonly string[]): Promise<{ cards: CorpusCard[]; cross: Map<string, string> }> {
+  const cards: CorpusCard[] = [];
+  const cross = new Map<string, string>();
+  for (const id of ids) {
+    const r = JSON.parse(await readFile(join(outDir, 'reports', `${id}.json`), 'utf8')) as Report;
+    cards.push(corpusCard(r));
+    cross.set(id, crossDigest(r.checks));
+  }
+  return { cards, cross };
 }

@@ -1,7 +1,10 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { ReadError } from '../model/document.ts';
 import type { Report } from '../model/report.ts';
+import { corpusCard, crossDigest, type CorpusCard } from './card.ts';
 import { extractReport, sha256 } from './extract-report.ts';
 import { readSidecar } from './sidecar.ts';
 
@@ -12,9 +15,14 @@ export interface Outcome {
   file: string;
   sha256: string | null;
   bytes: number;
-  /** The validated report as JSON text (what gets written), or null when rejected. */
+  /** Cache key (engine, file and sidecar digests): the same key gives the same report. */
+  key: string | null;
+  /** The validated report as JSON text (what gets written), or null when rejected or already in place. */
   json: string | null;
-  report: Pick<Report, 'id' | 'tables' | 'meta'> | null;
+  /** What the ledger and the corpus pass read of the report; null when rejected. */
+  card: CorpusCard | null;
+  /** Digest of the cross-report checks in `json` (null when there is no json). */
+  cross: string | null;
   error: { reason: string; message: string } | null;
   cached: boolean;
 }
@@ -26,36 +34,70 @@ export interface ProcessOptions {
   engine: string;
 }
 
-export async function processFile(file: string, opts: ProcessOptions): Promise<Outcome> {
-  const base = { file, sha256: null, bytes: 0, json: null, report: null, cached: false };
+/** A file to process; `known` is the cache key whose report is already in the output folder (nothing to write). */
+export interface Task {
+  file: string;
+  known: string | null;
+}
+
+function readOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Written whole or not at all: a cache entry cut short by a crash must not be read back. */
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.${threadId}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}
+
+export async function processFile({ file, known }: Task, opts: ProcessOptions): Promise<Outcome> {
+  const base = { file, sha256: null, bytes: 0, key: null, json: null, card: null, cross: null, cached: false };
   let size: number;
   try {
-    size = (await stat(file)).size;
+    size = statSync(file).size;
   } catch (e) {
     return { ...base, error: { reason: 'unreadable', message: `${file}: cannot be read (${(e as Error).message})` } };
   }
   if (size > MAX_INPUT_BYTES) {
     return { ...base, bytes: size, error: { reason: 'too-large', message: `${file}: ${(size / 2 ** 20).toFixed(1)} MB exceeds the ${MAX_INPUT_BYTES / 2 ** 20} MB input limit; split or convert the file` } };
   }
-  const buf = await readFile(file);
+  // Synchronous reads: on a worker thread they cost less than a promise round trip, which dominated cached runs.
+  const buf = readFileSync(file);
   // A plain Uint8Array view (no copy): some readers (pdf.js) refuse Node's Buffer subclass.
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   const hash = sha256(bytes);
-  const side = await readSidecar(file);
+  const side = readSidecar(file);
   const key = sha256(new TextEncoder().encode(`${opts.engine}\n${hash}\n${side.bytes ? sha256(side.bytes) : '-'}`));
   const cachePath = opts.cacheDir ? join(opts.cacheDir, key.slice(0, 2), `${key}.json`) : null;
-  // Workers send back the JSON text and only the summary the ledger needs (cloning whole reports is costly).
+  const cardPath = cachePath && `${cachePath.slice(0, -'.json'.length)}.card.json`;
+  // Workers send back the JSON text and the card (cloning whole reports is costly).
   const outcome = (report: Report, json: string, cached: boolean): Outcome => ({
-    ...base, sha256: hash, bytes: size, json, report: { id: report.id, tables: report.tables, meta: report.meta }, error: null, cached,
+    ...base, sha256: hash, bytes: size, key, json, card: corpusCard(report), cross: crossDigest(report.checks), error: null, cached,
   });
+  if (cardPath && known === key) {
+    // Its report is in place from an earlier run: only the card is needed.
+    const card = readOrNull(cardPath);
+    if (card) return { ...base, sha256: hash, bytes: size, key, card: JSON.parse(card) as CorpusCard, error: null, cached: true };
+  }
+  // Cached before cards existed: made from the report below and kept for next time.
+  const keepCard = async (o: Outcome) => {
+    if (cardPath) await writeAtomic(cardPath, JSON.stringify(o.card));
+    return o;
+  };
   if (cachePath) {
-    const hit = await readFile(cachePath, 'utf8').catch(() => null);
+    const hit = readOrNull(cachePath);
     if (hit) {
       // Same bytes, same sidecar: only the path it was found under may differ.
       const report = JSON.parse(hit) as Report;
       report.source.file = file;
       report.source.sidecar = side.file;
-      return outcome(report, JSON.stringify(report), true);
+      const o = outcome(report, JSON.stringify(report), true);
+      return known === key ? keepCard(o) : o;
     }
   }
   try {
@@ -64,11 +106,9 @@ export async function processFile(file: string, opts: ProcessOptions): Promise<O
     const json = JSON.stringify(report);
     if (cachePath) {
       await mkdir(join(opts.cacheDir!, key.slice(0, 2)), { recursive: true });
-      const tmp = `${cachePath}.${process.pid}.tmp`;
-      await writeFile(tmp, json);
-      await rename(tmp, cachePath);
+      await writeAtomic(cachePath, json);
     }
-    return outcome(report, json, false);
+    return keepCard(outcome(report, json, false));
   } catch (e) {
     if (e instanceof ReadError) return { ...base, sha256: hash, bytes: size, error: { reason: e.reason, message: `${file}: ${e.message}` } };
     const err = e as Error;

@@ -6,7 +6,8 @@ import { engineDigest } from './engine.ts';
 import { linkIngested, type CorpusSummary } from './link.ts';
 import { listInputs } from './files.ts';
 import { processAll } from './pool.ts';
-import type { Outcome } from './process-file.ts';
+import { processFile, type Outcome, type ProcessOptions } from './process-file.ts';
+import { saveState, takeState, type IngestState } from './state.ts';
 
 export interface IngestOptions {
   inputs: string[];
@@ -21,7 +22,7 @@ export interface IngestOptions {
 export interface IngestResult {
   ledger: Ledger;
   reportIds: string[];
-  /** How many reports came from the cache (no extraction work). */
+  /** How many reports came from the cache (no extraction work; no reading or writing when already in place). */
   cached: number;
   /** Agencies, timeliness and leads of the whole corpus (also in <outDir>/corpus.json). */
   corpus: CorpusSummary;
@@ -31,20 +32,20 @@ export interface IngestResult {
 const PARALLEL_THRESHOLD = 64;
 
 function ledgerEntry(o: Outcome, duplicateOf: string | null): LedgerEntry {
-  if (o.error || !o.report) {
+  if (o.error || !o.card) {
     return { file: o.file, sha256: o.sha256, bytes: o.bytes, status: 'rejected', reason: o.error?.reason ?? 'unknown', message: o.error?.message ?? null, report_id: null, duplicate_of: null };
   }
-  const gaps = Object.entries(o.report.tables).filter(([, t]) => t.status === 'partial' || t.status === 'ambiguous');
-  const noId = !o.report.meta.agency_name || o.report.meta.year === null;
+  const gaps = Object.entries(o.card.tables).filter(([, t]) => t.status === 'partial' || t.status === 'ambiguous');
+  const noId = !o.card.meta.agency_name || o.card.meta.year === null;
   const partial = gaps.length > 0 || noId;
   const reasons = [
     ...gaps.map(([name, t]) => `${name} table ${t.status}${t.notes[0] ? `: ${t.notes[0]}` : ''}`),
-    ...(noId ? [`${!o.report.meta.agency_name ? 'agency' : 'year'} not found; add a ${o.file}.meta.json sidecar to supply it`] : []),
+    ...(noId ? [`${!o.card.meta.agency_name ? 'agency' : 'year'} not found; add a ${o.file}.meta.json sidecar to supply it`] : []),
   ];
   return {
     file: o.file, sha256: o.sha256, bytes: o.bytes, status: partial ? 'partial' : 'parsed',
     reason: partial ? (gaps.length ? 'tables-incomplete' : 'meta-incomplete') : null,
-    message: partial ? reasons.join('; ') : null, report_id: o.report.id, duplicate_of: duplicateOf,
+    message: partial ? reasons.join('; ') : null, report_id: o.card.id, duplicate_of: duplicateOf,
   };
 }
 
@@ -60,33 +61,40 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   await mkdir(reportsDir, { recursive: true });
   const cacheDir = opts.cacheDir === undefined ? join(opts.outDir, '..', 'ingest-cache') : opts.cacheDir;
   const jobs = opts.jobs ?? (files.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
-  const engine = engineDigest();
+  const processOpts: ProcessOptions = { cacheDir, engine: engineDigest() };
+  const before = await takeState(opts.outDir);
+  const inPlace = new Set((await readdir(reportsDir)).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)));
+  // A report already in place from this very file under the same key needs neither reading nor writing.
+  const knownKey = (file: string) => {
+    const s = before.files[file];
+    return s && inPlace.has(s.id) && before.reports[s.id]?.file === file ? s.key : null;
+  };
 
   const outcomes = new Map<string, Outcome>();
+  const writes = new Writes(reportsDir, files);
   let done = 0;
   let cached = 0;
-  await processAll(files, jobs, { cacheDir, engine }, (o) => {
-    const { json: _json, ...rest } = o;
-    outcomes.set(o.file, rest.report ? { ...rest, json: null } : o);
+  await processAll(files.map((file) => ({ file, known: knownKey(file) })), jobs, processOpts, (o) => {
+    outcomes.set(o.file, { ...o, json: null });
     done++;
     if (o.cached) cached++;
     opts.onProgress?.(done, files.length, cached);
-    if (o.json && o.report) return writeFile(join(reportsDir, `${o.report.id}.json`), o.json);
+    return writes.offer(o, before);
   });
 
   const entries: LedgerEntry[] = [];
   const firstFileOf = new Map<string, string>();
   for (const f of files) {
     const o = outcomes.get(f)!;
-    const id = o.report?.id ?? null;
+    const id = o.card?.id ?? null;
     const dup = id ? firstFileOf.get(id) ?? null : null;
     if (id && !dup) firstFileOf.set(id, f);
     entries.push(ledgerEntry(o, dup));
   }
+  // Duplicates arriving out of order can leave a later file's copy in place: the first file's is the report.
+  for (const [id, file] of firstFileOf) if (!writes.holds(id, file)) await writes.offer(await processFile({ file, known: null }, processOpts), before);
   // The output folder mirrors the inputs: reports of files no longer given are removed.
-  for (const name of await readdir(reportsDir)) {
-    if (name.endsWith('.json') && !firstFileOf.has(name.slice(0, -5))) await rm(join(reportsDir, name));
-  }
+  for (const id of inPlace) if (!firstFileOf.has(id)) await rm(join(reportsDir, `${id}.json`));
   const count = (s: LedgerEntry['status']) => entries.filter((e) => e.status === s).length;
   const ledger = LedgerSchema.parse({
     schema_version: 1,
@@ -95,6 +103,50 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   });
   await writeFile(join(opts.outDir, 'ledger.json'), `${JSON.stringify(ledger, null, 2)}\n`);
   const reportIds = [...firstFileOf.keys()].sort();
-  const corpus = await linkIngested(opts.outDir, reportIds);
-  return { ledger, reportIds, cached, corpus };
+  const cards = reportIds.map((id) => outcomes.get(firstFileOf.get(id)!)!.card!);
+  const linked = await linkIngested(opts.outDir, cards, writes.cross);
+  const state: IngestState = { files: {}, reports: {} };
+  for (const o of outcomes.values()) if (o.card && o.key) state.files[o.file] = { key: o.key, id: o.card.id };
+  for (const [id, file] of firstFileOf) state.reports[id] = { file, cross: linked.cross.get(id)! };
+  await saveState(opts.outDir, state);
+  return { ledger, reportIds, cached, corpus: linked.summary };
+}
+
+/**
+ * The report files this run writes: the earliest input file of a report wins over its later duplicates, writes of
+ * one report happen in the order offered, and each report's cross-check digest follows what its file holds.
+ */
+class Writes {
+  readonly cross = new Map<string, string>();
+  private readonly dir: string;
+  private readonly index: Map<string, number>;
+  private readonly holder = new Map<string, { file: string; done: Promise<void> }>();
+
+  constructor(dir: string, files: readonly string[]) {
+    this.dir = dir;
+    this.index = new Map(files.map((f, i) => [f, i]));
+  }
+
+  offer(o: Outcome, before: IngestState): Promise<void> | undefined {
+    const id = o.card?.id;
+    if (!id) return;
+    const held = this.holder.get(id);
+    if (held && this.index.get(held.file)! < this.index.get(o.file)!) return;
+    if (o.json === null) {
+      // Already in place: nothing to write, and its checks are those the last run left.
+      if (held) return;
+      this.holder.set(id, { file: o.file, done: Promise.resolve() });
+      this.cross.set(id, before.reports[id]!.cross);
+      return;
+    }
+    const json = o.json;
+    const done = (held?.done ?? Promise.resolve()).then(() => writeFile(join(this.dir, `${id}.json`), json));
+    this.holder.set(id, { file: o.file, done });
+    this.cross.set(id, o.cross!);
+    return done;
+  }
+
+  holds(id: string, file: string): boolean {
+    return this.holder.get(id)?.file === file;
+  }
 }

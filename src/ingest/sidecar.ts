@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { SIDECAR_SUFFIX, SidecarSchema, type Sidecar } from '../model/sidecar.ts';
 
 export interface SidecarRead {
@@ -9,14 +9,18 @@ export interface SidecarRead {
   error: string | null;
 }
 
-/** `<file>.meta.json` beside an input, validated; an invalid sidecar is reported, never silently used. */
-export async function readSidecar(file: string): Promise<SidecarRead> {
+/**
+ * `<file>.meta.json` beside an input, validated; an invalid sidecar is reported, never silently used. Synchronous:
+ * it runs on ingest's worker threads, where a blocking read is cheaper than a promise round trip per file.
+ */
+export function readSidecar(file: string): SidecarRead {
   const path = file + SIDECAR_SUFFIX;
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
-  } catch {
-    return { sidecar: null, file: null, bytes: null, error: null };
+    if (!existsSync(path)) return { sidecar: null, file: null, bytes: null, error: null };
+    bytes = readFileSync(path);
+  } catch (e) {
+    return { sidecar: null, file: path, bytes: null, error: `${path}: cannot be read (${(e as Error).message})` };
   }
   try {
     const parsed = SidecarSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));

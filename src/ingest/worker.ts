@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { processFile, type ProcessOptions } from './process-file.ts';
+import { processFile, type ProcessOptions, type Task } from './process-file.ts';
 
-// One ingest worker: takes file paths from the parent, answers with outcomes, one at a time.
+// One ingest worker: takes tasks (file paths) from the parent, answers with outcomes, one at a time.
 const opts = workerData as ProcessOptions;
-parentPort!.on('message', async (file: string) => {
-  parentPort!.postMessage(await processFile(file, opts));
+parentPort!.on('message', async (task: Task) => {
+  parentPort!.postMessage(await processFile(task, opts));
 });

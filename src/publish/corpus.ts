@@ -1,8 +1,8 @@
-import { crossReportChecks, CROSS_RULES } from '../check/cross/index.ts';
+import { crossReportChecks } from '../check/cross/index.ts';
 import { timelinessByAgency, timelinessByRegionYear, timelinessOf, type RegionYearTimeliness, type Timeliness, type TimelinessCount } from '../check/timeliness.ts';
-import type { Report } from '../model/report.ts';
+import type { CorpusCard } from '../ingest/card.ts';
+import type { Check } from '../model/report.ts';
 import { groupAgencies, type Agency } from './agencies.ts';
-import { resolveRegion } from './gazetteer/resolve.ts';
 import { findLeads, type Lead } from './leads.ts';
 
 // The one corpus-level step between ingest and publishing: everything that needs more than one report.
@@ -14,27 +14,24 @@ export interface CorpusTimeliness {
 }
 
 export interface LinkedCorpus {
-  /** The input reports with cross-report checks appended (and a resolved region where ingest left none). */
-  reports: Report[];
+  /** Each report's cross-report checks (X-CARRY, X-STOCK, X-SERIES), to replace the ones it carries. */
+  cross: Map<string, Check[]>;
   agencies: Agency[];
   leads: Lead[];
   timeliness: CorpusTimeliness;
 }
 
 /**
- * Group reports into agencies, append the cross-report checks (X-CARRY, X-STOCK, X-SERIES) to each report's checks
- * so pages, checks.csv and search see them, judge timeliness, and find leads. Pure: the inputs are not modified, and
- * running it again on its own output gives the same result (earlier cross-report results are replaced).
+ * Group reports into agencies, run the cross-report checks, judge timeliness and find leads, from the reports'
+ * corpus cards. Pure: the cards are not modified, and the failed cross-report checks count for the leads.
  */
-export function linkCorpus(input: readonly Report[]): LinkedCorpus {
-  // Reports cached before the gazetteer existed carry no resolution: resolve them here rather than re-ingest.
-  const reports = input.map((r) => (r.meta.region.resolved === undefined ? { ...r, meta: { ...r.meta, region: { ...r.meta.region, resolved: resolveRegion(r.meta) } } } : r));
-  const agencies = groupAgencies(reports);
-  const cross = crossReportChecks(reports, agencies);
-  const linked = reports.map((r) => ({ ...r, checks: [...r.checks.filter((c) => !CROSS_RULES.has(c.id)), ...cross.get(r.id)!] }));
+export function linkCorpus(cards: readonly CorpusCard[]): LinkedCorpus {
+  const agencies = groupAgencies(cards);
+  const cross = crossReportChecks(cards, agencies);
+  const linked = cards.map((r) => ({ ...r, checks: [...r.checks, ...cross.get(r.id)!.filter((c) => c.status === 'fail')] }));
   const items = linked.map(timelinessOf);
   return {
-    reports: linked,
+    cross,
     agencies,
     leads: findLeads(linked, agencies, items),
     timeliness: { reports: items, by_agency: timelinessByAgency(items, agencies), by_region_year: timelinessByRegionYear(items, linked) },

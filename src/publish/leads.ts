@@ -1,9 +1,8 @@
 import { seriesValue, SERIES } from '../check/cross/series.ts';
-import { cellOf } from '../model/cell-of.ts';
 import { similarPairs } from '../check/cross/similarity.ts';
 import type { Timeliness } from '../check/timeliness.ts';
 import { known } from '../check/values.ts';
-import type { Report } from '../model/report.ts';
+import type { CorpusCard } from '../ingest/card.ts';
 import type { Agency } from './agencies.ts';
 
 // Leads for journalists: places in the corpus worth a closer look, each with the reports, fields and checks that
@@ -36,17 +35,17 @@ const SWING_MIN_RATIO = 2;
 const SHARE_MIN_RESULTS = 10;
 
 interface Ctx {
-  reports: readonly Report[];
+  reports: readonly CorpusCard[];
   agencyOf: Map<string, Agency>;
 }
 
 /** `part` tells apart several leads of one kind on the same reports (one swing per series). */
-function lead(ctx: Ctx, kind: LeadKind, reports: readonly Report[], rest: Omit<Lead, 'id' | 'kind' | 'report_ids' | 'agency_ids'>, part = ''): Lead {
+function lead(ctx: Ctx, kind: LeadKind, reports: readonly CorpusCard[], rest: Omit<Lead, 'id' | 'kind' | 'report_ids' | 'agency_ids'>, part = ''): Lead {
   const ids = reports.map((r) => r.id);
   return { id: [kind, ...ids, ...(part ? [part] : [])].join('-'), kind, report_ids: ids, agency_ids: [...new Set(ids.map((id) => ctx.agencyOf.get(id)!.id))], ...rest };
 }
 
-const who = (ctx: Ctx, r: Report) => `${ctx.agencyOf.get(r.id)?.name ?? r.meta.agency_name ?? '?'} ${r.meta.year ?? ''}`.trim();
+const who = (ctx: Ctx, r: CorpusCard) => `${ctx.agencyOf.get(r.id)?.name ?? r.meta.agency_name ?? '?'} ${r.meta.year ?? ''}`.trim();
 const top = (leads: Lead[]) => leads.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, TOP);
 
 function failedChecks(ctx: Ctx): Lead[] {
@@ -75,7 +74,7 @@ function checkLeads(ctx: Ctx, checkId: string, kind: LeadKind, zh: string, en: s
 }
 
 /** Year-on-year swings in the count series (new requests, decisions); fees are left to X-SERIES's unit check. */
-function swings(ctx: Ctx, pairs: [Report, Report][]): Lead[] {
+function swings(ctx: Ctx, pairs: [CorpusCard, CorpusCard][]): Lead[] {
   return top(SERIES.filter((s) => !s.money).flatMap((s) => pairs.flatMap(([p, r]) => {
     const [a, b] = [seriesValue(p, s), seriesValue(r, s)];
     if (!a || !b) return [];
@@ -90,10 +89,20 @@ function swings(ctx: Ctx, pairs: [Report, Report][]): Lead[] {
   })));
 }
 
+/** Refused and all decisions, in the forms and in the pre-2019 statistics. */
+const SHARE_KEYS = {
+  form: ['requests.result.denied.subtotal.total', 'requests.result.total.total'],
+  legacy: ['legacy.requests.denied', 'legacy.requests.answered'],
+} as const;
+const APPEAL_GROUPS = [['review', '行政复议', 'review'], ['suit_direct', '直接起诉', 'direct lawsuits'], ['suit_after_review', '复议后起诉', 'lawsuits after review']] as const;
+
+/** The cells the leads read (beyond the cross-report rules'): what a corpus card keeps for them. */
+export const LEAD_KEYS = [...SHARE_KEYS.form, ...SHARE_KEYS.legacy, ...APPEAL_GROUPS.map(([g]) => `appeals.${g}.corrected`)];
+
 function nonDisclosure(ctx: Ctx): Lead[] {
   return top(ctx.reports.flatMap((r) => {
-    const [deniedKey, totalKey] = r.meta.era === 'legacy' ? ['legacy.requests.denied', 'legacy.requests.answered'] : ['requests.result.denied.subtotal.total', 'requests.result.total.total'];
-    const [denied, total] = [known(cellOf(r, deniedKey)), known(cellOf(r, totalKey))];
+    const [deniedKey, totalKey] = r.meta.era === 'legacy' ? SHARE_KEYS.legacy : SHARE_KEYS.form;
+    const [denied, total] = [known(r.cells[deniedKey]), known(r.cells[totalKey])];
     if (!denied || !total || total.v < SHARE_MIN_RESULTS || denied.v === 0) return [];
     const share = denied.v / total.v;
     const pct = Math.round(share * 100);
@@ -105,11 +114,10 @@ function nonDisclosure(ctx: Ctx): Lead[] {
   }));
 }
 
-const APPEAL_GROUPS = [['review', '行政复议', 'review'], ['suit_direct', '直接起诉', 'direct lawsuits'], ['suit_after_review', '复议后起诉', 'lawsuits after review']] as const;
 
 function corrected(ctx: Ctx): Lead[] {
   return ctx.reports.flatMap((r) => {
-    const hits = APPEAL_GROUPS.map(([g, zh, en]) => ({ key: `appeals.${g}.corrected`, zh, en, v: known(cellOf(r, `appeals.${g}.corrected`))?.v ?? 0 })).filter((h) => h.v > 0);
+    const hits = APPEAL_GROUPS.map(([g, zh, en]) => ({ key: `appeals.${g}.corrected`, zh, en, v: known(r.cells[`appeals.${g}.corrected`])?.v ?? 0 })).filter((h) => h.v > 0);
     if (!hits.length) return [];
     return [lead(ctx, 'corrected', [r], {
       score: hits.reduce((a, h) => a + h.v, 0), fields: hits.map((h) => h.key), checks: [],
@@ -146,14 +154,14 @@ function duplicates(ctx: Ctx): Lead[] {
 }
 
 /** Every lead in the corpus, grouped by kind in a fixed order, strongest first within a kind. */
-export function findLeads(reports: readonly Report[], agencies: readonly Agency[], timeliness: readonly Timeliness[]): Lead[] {
+export function findLeads(reports: readonly CorpusCard[], agencies: readonly Agency[], timeliness: readonly Timeliness[]): Lead[] {
   const agencyOf = new Map<string, Agency>();
   for (const a of agencies) for (const id of a.report_ids) agencyOf.set(id, a);
   const ctx: Ctx = { reports, agencyOf };
   const byId = new Map(reports.map((r) => [r.id, r]));
-  const pairs: [Report, Report][] = agencies.flatMap((a) => {
+  const pairs: [CorpusCard, CorpusCard][] = agencies.flatMap((a) => {
     const mine = a.report_ids.map((id) => byId.get(id)!).filter((r) => r.meta.year !== null);
-    return mine.flatMap((r) => mine.filter((p) => p.meta.year === r.meta.year! - 1).map((p): [Report, Report] => [p, r]));
+    return mine.flatMap((r) => mine.filter((p) => p.meta.year === r.meta.year! - 1).map((p): [CorpusCard, CorpusCard] => [p, r]));
   });
   return [
     ...top(failedChecks(ctx)),

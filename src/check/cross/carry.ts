@@ -1,8 +1,10 @@
 import { FORMS } from '../../forms/index.ts';
 import type { Check } from '../../model/report.ts';
 import { known } from '../values.ts';
-import { cellOf } from '../../model/cell-of.ts';
 import { noPrevious, warn, type Link } from './chain.ts';
+
+/** The cells X-CARRY reads, every format's columns. */
+export const CARRY_KEYS = Object.values(FORMS).flatMap((f) => f.requests.columns.flatMap((c) => [`requests.carried_over.${c.key}`, `requests.carried_forward.${c.key}`]));
 
 /**
  * X-CARRY (spec §5.5): this year's 上年结转 = last year's 结转下年度继续办理, per applicant column. The strongest
@@ -26,8 +28,8 @@ export function checkCarry(link: Link): Check[] {
   const scopeChange = r.meta.is_aggregate !== p.meta.is_aggregate;
   return FORMS[r.meta.era].requests.columns.map((col): Check => {
     const key = `requests.carried_over.${col.key}`;
-    const cur = known(cellOf(r, key));
-    const prev = known(cellOf(p, `requests.carried_forward.${col.key}`));
+    const cur = known(r.cells[key]);
+    const prev = known(p.cells[`requests.carried_forward.${col.key}`]);
     const cells = [key];
     if (!cur || !prev) {
       return {

@@ -1,11 +1,12 @@
-import type { Check, Report } from '../../model/report.ts';
+import type { CorpusCard } from '../../ingest/card.ts';
+import type { Check } from '../../model/report.ts';
 
 /** One report and the same agency's report(s) for the year before, as the cross-report rules see them. */
 export interface Link {
-  report: Report;
+  report: CorpusCard;
   year: number;
   /** The agency's reports for year - 1 (usually one; several when a report was re-published or duplicated). */
-  previous: Report[];
+  previous: CorpusCard[];
 }
 
 export const warn = { severity: 'warning' as const };

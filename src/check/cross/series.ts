@@ -1,6 +1,6 @@
-import type { Check, Report } from '../../model/report.ts';
+import type { CorpusCard } from '../../ingest/card.ts';
+import type { Check } from '../../model/report.ts';
 import { known } from '../values.ts';
-import { cellOf } from '../../model/cell-of.ts';
 import { noPrevious, warn, type Link } from './chain.ts';
 
 /** The series X-SERIES watches (spec §5.5): new requests, decisions, fees; legacy reports map where they can (§4.3). */
@@ -14,10 +14,13 @@ export const SERIES = [
 
 type SeriesField = (typeof SERIES)[number];
 
+/** The cells X-SERIES reads. */
+export const SERIES_KEYS = SERIES.flatMap((s) => (s.legacy ? [s.key, s.legacy] : [s.key]));
+
 /** The value of a series in one report, from its form table or its legacy statistics. */
-export function seriesValue(r: Report, s: SeriesField): { v: number; key: string } | null {
+export function seriesValue(r: CorpusCard, s: SeriesField): { v: number; key: string } | null {
   const key = r.meta.era === 'legacy' ? s.legacy : s.key;
-  const k = key ? known(cellOf(r, key)) : null;
+  const k = key ? known(r.cells[key]) : null;
   return k && key ? { v: k.v, key } : null;
 }
 

@@ -29,7 +29,7 @@ function fnv(s: string, from: number, to: number): number {
 }
 
 /** Prose with digits folded (a copied report with new numbers is still a copy) and punctuation and spaces dropped. */
-function proseOf(r: Report): string {
+function proseOf(r: Pick<Report, 'sections'>): string {
   return [r.sections.s1_overview, r.sections.s5_problems, r.sections.s6_other]
     .map((s) => s?.text ?? '')
     .join('')
@@ -65,10 +65,16 @@ function signature(text: string): Uint32Array | null {
 }
 
 /** Estimated Jaccard similarity of the two shingle sets. */
-function estimate(a: Uint32Array, b: Uint32Array): number {
+function estimate(a: readonly number[], b: readonly number[]): number {
   let same = 0;
   for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) same++;
   return same / HASHES;
+}
+
+/** A report's prose signature (what a corpus card keeps of its text); null when too short to judge. */
+export function proseSignature(r: Pick<Report, 'sections'>): number[] | null {
+  const sig = signature(proseOf(r));
+  return sig && Array.from(sig);
 }
 
 export interface SimilarPair {
@@ -77,29 +83,44 @@ export interface SimilarPair {
   similarity: number;
 }
 
+/** The first band in which two signatures agree on every row: a pair is judged in that band's bucket only. */
+function firstSharedBand(a: readonly number[], b: readonly number[]): number {
+  for (let band = 0; band < BANDS; band++) {
+    let k = band * ROWS;
+    while (k < (band + 1) * ROWS && a[k] === b[k]) k++;
+    if (k === (band + 1) * ROWS) return band;
+  }
+  return -1;
+}
+
+/**
+ * In a bucket shared by more reports than this (boilerplate many agencies print), each report is compared with the
+ * next NEIGHBOURS only: the cost stays linear in the corpus, and a cluster of copies still shows, as chains of pairs,
+ * though not every pair of it. Smaller buckets compare every pair.
+ */
+const NEIGHBOURS = 32;
+
 /** Pairs of reports whose prose is at least `threshold` similar (estimated), most similar first. */
-export function similarPairs(reports: readonly Report[], threshold = 0.8): SimilarPair[] {
-  const sigs = reports.map((r) => ({ id: r.id, sig: signature(proseOf(r)) })).filter((x): x is { id: string; sig: Uint32Array } => x.sig !== null);
+export function similarPairs(reports: readonly { id: string; prose: number[] | null }[], threshold = 0.8): SimilarPair[] {
+  const sigs = reports.flatMap((r) => (r.prose ? [{ id: r.id, sig: r.prose }] : []));
   const buckets = new Map<string, number[]>();
   for (let i = 0; i < sigs.length; i++) {
     for (let b = 0; b < BANDS; b++) {
-      const key = `${b}:${Array.from(sigs[i]!.sig.subarray(b * ROWS, (b + 1) * ROWS)).join(',')}`;
+      const key = `${b}:${sigs[i]!.sig.slice(b * ROWS, (b + 1) * ROWS).join(',')}`;
       const list = buckets.get(key);
       if (list) list.push(i);
       else buckets.set(key, [i]);
     }
   }
-  const seen = new Set<string>();
   const out: SimilarPair[] = [];
-  for (const list of buckets.values()) {
+  for (const [key, list] of buckets) {
+    const band = Number(key.slice(0, key.indexOf(':')));
     for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const [i, j] = [list[x]!, list[y]!];
-        const pairKey = `${i}:${j}`;
-        if (seen.has(pairKey)) continue;
-        seen.add(pairKey);
-        const s = estimate(sigs[i]!.sig, sigs[j]!.sig);
-        if (s >= threshold) out.push({ a: sigs[i]!.id, b: sigs[j]!.id, similarity: s });
+      for (let y = x + 1; y < list.length && y <= x + NEIGHBOURS; y++) {
+        const [a, b] = [sigs[list[x]!]!, sigs[list[y]!]!];
+        if (firstSharedBand(a.sig, b.sig) !== band) continue;
+        const s = estimate(a.sig, b.sig);
+        if (s >= threshold) out.push({ a: a.id, b: b.id, similarity: s });
       }
     }
   }

@@ -1,12 +1,15 @@
 import type { Check } from '../../model/report.ts';
 import { known } from '../values.ts';
-import { cellOf } from '../../model/cell-of.ts';
 import { noPrevious, warn, type Link } from './chain.ts';
 
 const ROWS = [
   { key: 'rules', en: 'Rules', zh: '规章' },
   { key: 'normative_docs', en: 'Normative documents', zh: '行政规范性文件' },
 ];
+const COLUMNS = ['in_force', 'issued', 'repealed'];
+
+/** The cells X-STOCK reads. */
+export const STOCK_KEYS = ROWS.flatMap((row) => COLUMNS.map((c) => `active.${row.key}.${c}`));
 
 /**
  * X-STOCK (spec §5.5), 2021 format both years: in force now = in force last year + issued − repealed. Documents
@@ -26,9 +29,9 @@ export function checkStock(link: Link): Check[] {
   }
   return ROWS.map((row): Check => {
     const k = (c: string) => `active.${row.key}.${c}`;
-    const cells = [k('in_force'), k('issued'), k('repealed')];
-    const [now, issued, repealed] = cells.map((c) => known(cellOf(r, c)));
-    const before = known(cellOf(p, k('in_force')));
+    const cells = COLUMNS.map(k);
+    const [now, issued, repealed] = cells.map((c) => known(r.cells[c]));
+    const before = known(p.cells[k('in_force')]);
     if (!now || !issued || !repealed || !before) {
       return { ...base, scope: row.key, status: 'uncertain', cells, expected: null, actual: now?.v ?? null, message: `${row.en}: a cell is blank or unreadable`, message_zh: `${row.zh}：有单元格为空或无法识别` };
     }

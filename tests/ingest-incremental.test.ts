@@ -1,0 +1,91 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runIngest, type IngestResult } from '../src/ingest/run.ts';
+import type { Report } from '../src/model/report.ts';
+import { REAL_DIR } from './helpers/corpus.ts';
+
+// Incremental ingest on the real 平潭综合实验区 chain: an unchanged report is neither read nor rewritten, a new one
+// is written with the reports whose cross-report checks it changes, and the result always equals a fresh run.
+
+const zone = (y: number) => `${y}_pingtan-zone_txt.txt`;
+const SHANGHAI = '2019_shanghai-govoffice_html.html';
+let dir: string;
+let inp: string;
+let out: string;
+let cacheDir: string;
+
+const run = (): Promise<IngestResult> => runIngest({ inputs: [inp], outDir: out, cacheDir, jobs: 2 });
+const stamps = () => Object.fromEntries(readdirSync(join(out, 'reports')).map((f) => [f.slice(0, -5), statSync(join(out, 'reports', f), { bigint: true }).mtimeNs]));
+const changedSince = (before: Record<string, bigint>) => Object.entries(stamps()).filter(([id, t]) => before[id] !== t).map(([id]) => id).sort();
+const idOf = (r: IngestResult, name: string) => r.ledger.entries.find((e) => e.file.endsWith(name))!.report_id!;
+const read = (folder: string, id: string) => JSON.parse(readFileSync(join(folder, 'reports', `${id}.json`), 'utf8')) as Report;
+
+/** Every output file as text, the ingest state left out. */
+function outputs(folder: string): Record<string, string> {
+  const files = ['ledger.json', 'corpus.json', ...readdirSync(join(folder, 'reports')).map((f) => join('reports', f))];
+  return Object.fromEntries(files.sort().map((f) => [f, readFileSync(join(folder, f), 'utf8')]));
+}
+
+/** The same inputs ingested from scratch, without state or cache. */
+async function fresh(): Promise<Record<string, string>> {
+  const folder = mkdtempSync(join(tmpdir(), 'nianbao-fresh-'));
+  await runIngest({ inputs: [inp], outDir: folder, cacheDir: null, jobs: 1 });
+  return outputs(folder);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-incr-'));
+  inp = join(dir, 'in');
+  out = join(dir, 'out');
+  cacheDir = join(dir, 'cache');
+  mkdirSync(inp);
+  for (const f of [zone(2018), zone(2020), zone(2021), SHANGHAI]) copyFileSync(join(REAL_DIR, f), join(inp, f));
+  await run();
+});
+
+describe('incremental ingest', () => {
+  it('an unchanged corpus: no report read from the cache or rewritten, same outputs', async () => {
+    const before = stamps();
+    const was = outputs(out);
+    // Only the cards stay in the cache: a run that needed a cached report would have to extract it again.
+    for (const sub of readdirSync(cacheDir)) for (const f of readdirSync(join(cacheDir, sub))) if (!f.endsWith('.card.json')) rmSync(join(cacheDir, sub, f));
+    const r = await run();
+    expect(r.cached).toBe(4);
+    expect(changedSince(before)).toEqual([]);
+    expect(outputs(out)).toEqual(was);
+  });
+
+  it('adding a predecessor writes it and rewrites only the report whose cross-report checks it changes', async () => {
+    const before = stamps();
+    copyFileSync(join(REAL_DIR, zone(2019)), join(inp, zone(2019)));
+    const r = await run();
+    expect(r.cached).toBe(4);
+    expect(changedSince(before)).toEqual([idOf(r, zone(2019)), idOf(r, zone(2020))].sort());
+    // 2020's carry-over now has a 2019 report to compare with: 2019 format to 2019 format, every column agrees.
+    const carry = read(out, idOf(r, zone(2020))).checks.filter((c) => c.id === 'X-CARRY');
+    expect(carry.map((c) => c.status)).toEqual(Array(7).fill('pass'));
+    expect(outputs(out)).toEqual(await fresh());
+  });
+
+  it('removing it removes its report and takes the successor back, as a fresh run would', async () => {
+    const r0 = await run();
+    const gone = idOf(r0, zone(2019));
+    rmSync(join(inp, zone(2019)));
+    const r = await run();
+    expect(r.reportIds).not.toContain(gone);
+    expect(read(out, idOf(r, zone(2020))).checks.find((c) => c.id === 'X-CARRY')!.status).toBe('not_assessable');
+    expect(outputs(out)).toEqual(await fresh());
+  });
+
+  it('a run that lost its state trusts nothing and still gives the same outputs', async () => {
+    rmSync(join(out, 'ingest-state.json'));
+    const before = stamps();
+    const r = await run();
+    // The first test left only cards in the cache for these four: without the state they are extracted again.
+    expect(r.cached).toBe(0);
+    expect(changedSince(before)).toHaveLength(4);
+    expect(outputs(out)).toEqual(await fresh());
+  });
+});
