@@ -199,6 +199,9 @@ try {
 
   await writeFile(path.join(work, 'bench.json'), `${JSON.stringify({ ...results, lines }, null, 2)}\n`);
   console.log(`\nfigures: ${path.join(work, 'bench.json')}`);
+} catch (e) {
+  console.error(`bench: ${(e as Error).message}`);
+  process.exitCode = 1;
 } finally {
   if (!values.keep && !values.work) await rm(work, { recursive: true, force: true });
   else console.log(`kept ${work}`);

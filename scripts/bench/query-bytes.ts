@@ -4,7 +4,7 @@
 // files are already compressed). Also the weight of report pages (HTML + CSS, gzip).
 //
 //   node scripts/bench/query-bytes.ts <dist> [query…]
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -30,6 +30,9 @@ export interface QueryBytes {
 }
 
 export async function measureQueries(dist: string, queries: { label: string; query: string; params?: string }[], chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): Promise<QueryBytes[]> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`no Chromium at ${chromiumPath}: install it (apt-get install -y chromium), set CHROMIUM_PATH, or run the bench with --no-browser`);
+  }
   const { url, close } = await serve(dist);
   let browser: Browser | null = null;
   try {
