@@ -18,9 +18,15 @@ export const FORMS: Record<ModernEra, Form> = {
   },
 };
 
+/** Default fragments, computed once per label: matching runs for every printed cell against every row. */
+const defaultKeys = new WeakMap<Label, string[]>();
+
 /** Normalised match fragments of a label (defaults to its Chinese text). */
 export function matchKeys(label: Label): string[] {
-  return label.match ?? [labelKey(label.zh)];
+  if (label.match) return label.match;
+  let keys = defaultKeys.get(label);
+  if (!keys) defaultKeys.set(label, (keys = [labelKey(label.zh)]));
+  return keys;
 }
 
 /** Does a printed cell (already labelKey-normalised) carry this label? */
