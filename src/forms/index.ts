@@ -35,6 +35,15 @@ export function labelMatches(label: Label, cellKey: string): boolean {
   return matchKeys(label).some((m) => (label.exact ? cellKey === m : cellKey.includes(m)));
 }
 
+/** One test for a set of labels, with labelMatches' semantics (substring, or equality for exact labels). */
+export function labelTest(labels: readonly Label[]): (key: string) => boolean {
+  const exact = new Set<string>();
+  const parts: string[] = [];
+  for (const l of labels) for (const m of matchKeys(l)) (l.exact ? exact.add(m) : parts.push(m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const re = new RegExp(parts.join('|'));
+  return (key) => !!key && (exact.has(key) || re.test(key));
+}
+
 /** Every field of one era's form, in printed order (table 2, 3, 4). */
 export function formFields(era: ModernEra): FieldDef[] {
   const form = FORMS[era];

@@ -1,4 +1,4 @@
-import { labelMatches, type Column, type ModernEra, type RequestsRow } from '../../forms/index.ts';
+import { labelMatches, labelTest, type Column, type ModernEra, type RequestsRow } from '../../forms/index.ts';
 import { FORMS } from '../../forms/index.ts';
 import { requests2019 } from '../../forms/requests.ts';
 import type { TableStatus } from '../../model/report.ts';
@@ -34,6 +34,12 @@ function candidateRows(era: ModernEra): RequestsRow[] {
   const rows = FORMS[era].requests.rows;
   return era === 'gov2021' ? [...rows, SUBTOTAL_ROW] : rows;
 }
+
+/** Does a label match any candidate row? One regex test spares most tokens the row-by-row search. */
+const ANY_ROW: Record<ModernEra, (key: string) => boolean> = {
+  gov2021: labelTest(candidateRows('gov2021')),
+  gov2019: labelTest(candidateRows('gov2019')),
+};
 
 /**
  * Values after a row label, allowing the label itself to wrap onto up to two short lines that carry no
@@ -89,7 +95,7 @@ export function extractRequests(tokens: readonly Token[], era: ModernEra): Reque
     const t = tokens[i]!;
     if (!isLabelLike(t)) continue;
     const key = t.key.replace(/\d+$/, '');
-    const row = rows.find((r) => !assigned.has(r.key) && labelMatches(r, key));
+    const row = ANY_ROW[era](key) ? rows.find((r) => !assigned.has(r.key) && labelMatches(r, key)) : undefined;
     if (!row) {
       if (start >= 0 && /^\d/.test(t.key)) {
         const run = valueRun(tokens, i, cols.length);
