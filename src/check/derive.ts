@@ -23,6 +23,8 @@ export function derive(cells: Map<string, Cell>, eqs: readonly Equation[]): stri
   while (changed) {
     changed = false;
     for (const eq of eqs) {
+      // Both rules only fill blanks: an equation without one (most, in a complete table) has nothing to do.
+      if (!eq.lhs.some(isBlank) && !eq.rhs.some(isBlank)) continue;
       for (const [side, other] of [[eq.lhs, eq.rhs], [eq.rhs, eq.lhs]] as const) {
         const s = sumKnown(side.map((k) => cells.get(k)));
         if (!s || s.dash || !other.some(isBlank)) continue;

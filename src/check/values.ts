@@ -23,15 +23,26 @@ export function known(cell: Pick<Cell, 'state' | 'value'> | undefined): Known | 
   }
 }
 
-/** Sum of known values, or null when any is unknown. */
+/** Sum of known values, or null when any is unknown (known() inlined: the checks sum thousands of cells). */
 export function sumKnown(cells: (Cell | undefined)[]): { v: number; dash: boolean } | null {
   let v = 0;
   let dash = false;
   for (const c of cells) {
-    const k = known(c);
-    if (!k) return null;
-    v += k.v;
-    dash ||= k.dash;
+    switch (c?.state) {
+      case 'num':
+      case 'zero_word':
+      case 'inferred':
+        if (c.value === null) return null;
+        v += c.value;
+        break;
+      case 'dash':
+        dash = true;
+        break;
+      case 'slash':
+        break;
+      default:
+        return null;
+    }
   }
   return { v: round(v), dash };
 }

@@ -4,7 +4,7 @@
 import type { Document } from '../model/document.ts';
 import type { Loc } from '../model/location.ts';
 import type { Section, SectionKey } from '../model/report.ts';
-import { FORMS, matchKeys, type Label } from '../forms/index.ts';
+import { FORMS, labelTest, type Label } from '../forms/index.ts';
 import { labelKey, squeezeCjkSpaces } from '../text/normalise.ts';
 import { isAgencyName } from './meta/agency.ts';
 import { CN_DATE_SRC, DATE_SRC } from './meta/dates.ts';
@@ -64,15 +64,6 @@ const KEYWORDS: [RegExp, SectionKey | 'stop'][] = [
   [/主动公开|解读|回应|审批事项/, 's2_active'],
   [/总体|概述|概况|基本(?:工作)?情况|政府信息管理|平台建设|监督保障|机构建设|保障经费|培训|工作人员|事务支出|工作机制/, 's1_overview'],
 ];
-
-/** One test for a set of labels, with labelMatches' semantics (substring, or equality for exact labels). */
-function labelTest(labels: readonly Label[]): (key: string) => boolean {
-  const exact = new Set<string>();
-  const parts: string[] = [];
-  for (const l of labels) for (const m of matchKeys(l)) (l.exact ? exact.add(m) : parts.push(m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  const re = new RegExp(parts.join('|'));
-  return (key) => !!key && (exact.has(key) || re.test(key));
-}
 
 const tableRowLabels: Label[] = [];
 const cellLabels: Label[] = [];

@@ -18,15 +18,30 @@ export const FORMS: Record<ModernEra, Form> = {
   },
 };
 
+/** Default fragments, computed once per label: matching runs for every printed cell against every row. */
+const defaultKeys = new WeakMap<Label, string[]>();
+
 /** Normalised match fragments of a label (defaults to its Chinese text). */
 export function matchKeys(label: Label): string[] {
-  return label.match ?? [labelKey(label.zh)];
+  if (label.match) return label.match;
+  let keys = defaultKeys.get(label);
+  if (!keys) defaultKeys.set(label, (keys = [labelKey(label.zh)]));
+  return keys;
 }
 
 /** Does a printed cell (already labelKey-normalised) carry this label? */
 export function labelMatches(label: Label, cellKey: string): boolean {
   if (!cellKey) return false;
   return matchKeys(label).some((m) => (label.exact ? cellKey === m : cellKey.includes(m)));
+}
+
+/** One test for a set of labels, with labelMatches' semantics (substring, or equality for exact labels). */
+export function labelTest(labels: readonly Label[]): (key: string) => boolean {
+  const exact = new Set<string>();
+  const parts: string[] = [];
+  for (const l of labels) for (const m of matchKeys(l)) (l.exact ? exact.add(m) : parts.push(m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const re = new RegExp(parts.join('|'));
+  return (key) => !!key && (exact.has(key) || re.test(key));
 }
 
 /** Every field of one era's form, in printed order (table 2, 3, 4). */

@@ -5,7 +5,8 @@ import { LocSchema } from './location.ts';
 export const CellStateSchema = z.enum(['num', 'zero_word', 'blank', 'dash', 'slash', 'text', 'absent', 'inferred']);
 export type CellState = z.infer<typeof CellStateSchema>;
 
-export const CellSchema = z.strictObject({
+/** Compiled (see report.ts): a report has hundreds of cells. */
+export const CellSchema = z.compile(z.strictObject({
   value: z.number().nullable(),
   /** The cell text exactly as printed (after character normalisation); "" for blank or absent cells. */
   raw: z.string(),
@@ -16,7 +17,7 @@ export const CellSchema = z.strictObject({
   /** For inferred cells: the derivation rule (D1 zero-fill, D2 single unknown) and the state it replaced. */
   inferred_from: z.string().optional(),
   was: CellStateSchema.optional(),
-});
+}));
 export type Cell = z.infer<typeof CellSchema>;
 
 export function absentCell(): Cell {

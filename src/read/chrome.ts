@@ -49,6 +49,9 @@ const DATE_SOURCE_TOKEN_RE = new RegExp(
   'g',
 );
 
+/** Every date-source token has a "key:" colon or a date's digits: without either, no need to try them. */
+const DATE_SOURCE_CUE_RE = /[:\d]/;
+
 // Toolbar and navigation words: a line made only of these is chrome.
 const TOOL_TOKEN_RE = new RegExp(
   [
@@ -80,7 +83,7 @@ export function chromeKind(line: string): ChromeKind | null {
   if (CRAWLER_RES.some((re) => re.test(text))) return 'crawler';
   if (BREADCRUMB_RE.test(text)) return 'breadcrumb';
   if (FOOTER_RES.some((re) => re.test(text))) return 'footer';
-  if (onlyTokens(text, DATE_SOURCE_TOKEN_RE)) return 'date-source';
+  if (DATE_SOURCE_CUE_RE.test(text) && onlyTokens(text, DATE_SOURCE_TOKEN_RE)) return 'date-source';
   if (onlyTokens(text, TOOL_TOKEN_RE)) return 'toolbar';
   return null;
 }

@@ -105,7 +105,8 @@ function decodeAs(bytes: Uint8Array, label: string): { text: string; truncated: 
 
 function countReplacement(text: string): number {
   let n = 0;
-  for (const ch of text) if (ch === '\uFFFD') n++;
+  // indexOf jumps between hits instead of visiting every character of the document.
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
   return n;
 }
 

@@ -48,7 +48,8 @@ const CJK_BREAK_RE = new RegExp(String.raw`(${CJK})[ \t\r\f]*\n[ \t\r\n\f]*(?=${
 
 /** Collapse HTML whitespace and normalise: what the reader sees for a run of inline text. */
 export function cleanText(raw: string): string {
-  return normaliseText(raw.replace(CJK_BREAK_RE, '$1')).replace(/[ \t\r\n\f]+/g, ' ').trim();
+  const joined = raw.includes('\n') ? raw.replace(CJK_BREAK_RE, '$1') : raw; // most text runs have no line break
+  return normaliseText(joined).replace(/[ \t\r\n\f]+/g, ' ').trim();
 }
 
 /** Rendered text of an element, at most `limit` characters (enough to classify a container cheaply). */
@@ -116,10 +117,12 @@ export function span(cell: Element, name: 'rowSpan' | 'colSpan'): number | undef
   return Number.isInteger(v) && v > 1 ? v : undefined;
 }
 
-export function* elements(node: Root | Element): Generator<Element> {
+/** Every element below `node` in document order (an array: nested generators cost a frame per level per element). */
+export function elements(node: Root | Element, out: Element[] = []): Element[] {
   for (const c of node.children) {
     if (c.type !== 'element') continue;
-    yield c;
-    yield* elements(c);
+    out.push(c);
+    elements(c, out);
   }
+  return out;
 }

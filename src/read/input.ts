@@ -9,6 +9,8 @@ import { decodeBytes, unicodeLayout, type Decoded } from './decode.ts';
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 
 const CONTROL_RE = /[\x00-\x08\x0E-\x1F\x7F]/g;
+/** Printable ASCII and CJK ideographs survive normalisation: with one present, the text is not empty. */
+const VISIBLE_RE = /[!-~\u4E00-\u9FFF]/;
 
 function megabytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -31,7 +33,7 @@ export function decodeInput(bytes: Uint8Array, file: string, options: { html?: b
   if (controls > Math.max(8, decoded.text.length * 0.01)) {
     throw new ReadError('binary', `${file} has ${controls} control characters after decoding as ${decoded.encoding}, so it is binary data, not ${kind}; find the original document and ingest that`);
   }
-  if (normaliseText(decoded.text).trim() === '') {
+  if (!VISIBLE_RE.test(decoded.text) && normaliseText(decoded.text).trim() === '') {
     throw new ReadError('empty', `${file} contains only whitespace; re-download the report`);
   }
   return decoded;

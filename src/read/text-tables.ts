@@ -87,6 +87,8 @@ const SEPARATOR_RE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|*$/;
 
 /** How a line takes part in a pipe table, or null when it has no table pipes. */
 export function pipeKind(raw: string): PipeKind | null {
+  // Only "|" and the full-width "｜" normalise to a pipe; most lines have neither and need no normalising.
+  if (!raw.includes('|') && !raw.includes('｜')) return null;
   const t = normaliseText(raw).trim();
   const pipes = t.split('|').length - 1;
   if (pipes === 0) return null;

@@ -25,6 +25,12 @@ const SPACE_LIKE_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
  * turned into plain spaces. Line structure is kept.
  */
 export function normaliseText(s: string): string {
+  if (NEEDS_FULL_PASS_RE.test(s)) return fullNormalise(s);
+  return WIDE_RE.test(s) ? s.normalize('NFKC') : s;
+}
+
+/** The definition of normaliseText; the shortcut above must agree with it (tests try every code point). */
+export function fullNormalise(s: string): string {
   return s
     .normalize('NFKC')
     .replace(RADICAL_RE, (c) => RADICALS[c] ?? c)
@@ -32,6 +38,14 @@ export function normaliseText(s: string): string {
     .replace(SPACE_LIKE_RE, ' ')
     .replace(/\r\n?/g, '\n');
 }
+
+// Report lines almost always consist only of characters the full pass leaves alone (ASCII but CR, CJK
+// ideographs, the usual Chinese punctuation) or that NFKC alone maps to such characters (NBSP, the ideographic
+// space, full-width ASCII forms; none composes with a neighbour). For them the four regex passes after NFKC have
+// nothing to do, and NFKC itself only runs when a full-width character or special space is present. Running all
+// five passes on every line made normalisation the costliest step of reading.
+const NEEDS_FULL_PASS_RE = /[^\x00-\x0C\x0E-\x7F\u00A0\u00A7\u00B7\u2013\u2014\u2018\u2019\u201C\u201D\u25CB\u3000-\u3002\u3007-\u3011\u3014\u3015\u4E00-\u9FFF\uFF01-\uFF5E]/;
+const WIDE_RE = /[\u00A0\u3000\uFF01-\uFF5E]/;
 
 const LABEL_STRIP_RE = /[\s()（）【】\[\]{}<>《》〈〉「」『』“”"'‘’`、，,。.．:：;；!！?？·・\-—–_~～|／/\\]/g;
 

@@ -11,6 +11,7 @@ export function findUrls(text: string): string[] {
 
 /** The first URL in a sentence saying the report is published or downloadable there. */
 export function portalUrl(text: string): string | null {
+  if (!text.includes('http') && !text.includes('www.')) return null; // no URL anywhere: skip the sentence scan
   for (const sentence of text.split(/[。\n]/)) {
     if (!PUBLISH_CUE_RE.test(sentence)) continue;
     const url = findUrls(sentence)[0];

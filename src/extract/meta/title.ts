@@ -38,7 +38,12 @@ export function matchTitle(text: string): Omit<TitleMatch, 'source'> | null {
 
 /** Title from the body's first lines, a title-shaped line further down, the catalogue name, or the hints. */
 export function findTitle(lines: readonly Line[], catalogueName: string | null, hintTitle: string | undefined): TitleMatch | null {
-  const head = lines.map((l) => clean(l.text)).filter((t) => t && !JUNK_LINE_RE.test(t));
+  const head: string[] = [];
+  for (const l of lines) {
+    if (head.length === SCAN_LINES) break; // only the first lines can hold the title
+    const t = clean(l.text);
+    if (t && !JUNK_LINE_RE.test(t)) head.push(t);
+  }
   for (let start = 0; start < Math.min(WINDOW_START, head.length); start++) {
     if (STOP_RE.test(head[start]!)) continue;
     let text = '';

@@ -17,6 +17,9 @@ export function extractActive(tokens: readonly Token[], era: ModernEra, end: num
   const notes: string[] = [];
   let ambiguous = false;
   let expected = 0;
+  // Every row scans its block's tokens: strip each token's trailing digits once, not once per row.
+  const rowKeys: (string | undefined)[] = [];
+  const rowKey = (i: number): string => (rowKeys[i] ??= tokens[i]!.key.replace(/[\d.]+$/, ''));
 
   blocks.forEach((block, bi) => {
     const from = anchors[bi]! >= 0 ? anchors[bi]! : 0;
@@ -25,7 +28,7 @@ export function extractActive(tokens: readonly Token[], era: ModernEra, end: num
     for (const row of block.rows) {
       for (let i = from; i < to; i++) {
         const t = tokens[i]!;
-        if (!isLabelLike(t) || !labelMatches(row, t.key.replace(/[\d.]+$/, ''))) continue;
+        if (!isLabelLike(t) || !labelMatches(row, rowKey(i))) continue;
         if (isGluedLabel(t)) {
           ambiguous = true;
           notes.push(`row ${row.zh} (line ${t.loc.line ?? '?'}): digits run together with the label (flattened table)`);

@@ -19,6 +19,10 @@ const ONLY_2019 = [
   ...cues(cols(active2019), cols(active2021)),
   ...cues(active2019.blocks.flatMap((b): Label[] => b.rows), active2021.blocks.flatMap((b): Label[] => b.rows)),
 ];
+/** Any cue in a label, one regex test before finding which (most labels have none). */
+const cueTest = (cues: Cue[]) => new RegExp(cues.map((c) => c.frag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const ANY_2021_RE = cueTest(ONLY_2021);
+const ANY_2019_RE = cueTest(ONLY_2019);
 const OTHER_HEADING = '六其他处理';
 const NO_CORRECTION = '逾期不补正';
 const LEGACY_CUES = ['收费及减免', '申请办结数', '同意公开答复', '依申请公开信息收取的费用', '不同意公开答复', '收到申请数'];
@@ -37,9 +41,9 @@ export function detectEra(tokens: readonly Token[], year: number | null, hasMode
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!isLabelLike(t)) continue;
-    const l21 = ONLY_2021.find((c) => t.key.includes(c.frag));
+    const l21 = ANY_2021_RE.test(t.key) ? ONLY_2021.find((c) => t.key.includes(c.frag)) : undefined;
     if (l21) { s2021++; if (evidence.length < 6) evidence.push(`table 2 header ${l21.zh} (gov2021)`); continue; }
-    const l19 = ONLY_2019.find((c) => t.key.includes(c.frag));
+    const l19 = ANY_2019_RE.test(t.key) ? ONLY_2019.find((c) => t.key.includes(c.frag)) : undefined;
     if (l19) { s2019++; if (evidence.length < 6) evidence.push(`table 2 ${l19.zh} (gov2019)`); continue; }
     if (t.key === OTHER_HEADING) {
       const next = tokens[i + 1];

@@ -1,4 +1,4 @@
-import { labelMatches, type ModernEra, type RequestsRow } from '../../forms/index.ts';
+import { labelMatches, labelTest, type Column, type ModernEra, type RequestsRow } from '../../forms/index.ts';
 import { FORMS } from '../../forms/index.ts';
 import { requests2019 } from '../../forms/requests.ts';
 import type { TableStatus } from '../../model/report.ts';
@@ -20,11 +20,26 @@ export interface RequestsResult {
 
 const SUBTOTAL_ROW = requests2019.rows.find((r) => r.key === 'result.other.subtotal')!;
 
+const rowFieldKeys = new WeakMap<RequestsRow, string[]>();
+
+/** Field keys of a row's cells in column order, built once per row (both eras print the same columns). */
+function fieldKeys(row: RequestsRow, cols: readonly Column[]): string[] {
+  let keys = rowFieldKeys.get(row);
+  if (!keys) rowFieldKeys.set(row, (keys = cols.map((c) => `requests.${row.key}.${c.key}`)));
+  return keys;
+}
+
 /** Rows a document of this era may print: its own, plus the single-row （六） of 2019 for mixed documents. */
 function candidateRows(era: ModernEra): RequestsRow[] {
   const rows = FORMS[era].requests.rows;
   return era === 'gov2021' ? [...rows, SUBTOTAL_ROW] : rows;
 }
+
+/** Does a label match any candidate row? One regex test spares most tokens the row-by-row search. */
+const ANY_ROW: Record<ModernEra, (key: string) => boolean> = {
+  gov2021: labelTest(candidateRows('gov2021')),
+  gov2019: labelTest(candidateRows('gov2019')),
+};
 
 /**
  * Values after a row label, allowing the label itself to wrap onto up to two short lines that carry no
@@ -79,7 +94,8 @@ export function extractRequests(tokens: readonly Token[], era: ModernEra): Reque
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!isLabelLike(t)) continue;
-    const row = rows.find((r) => !assigned.has(r.key) && labelMatches(r, t.key.replace(/\d+$/, '')));
+    const key = t.key.replace(/\d+$/, '');
+    const row = ANY_ROW[era](key) ? rows.find((r) => !assigned.has(r.key) && labelMatches(r, key)) : undefined;
     if (!row) {
       if (start >= 0 && /^\d/.test(t.key)) {
         const run = valueRun(tokens, i, cols.length);
@@ -108,17 +124,18 @@ export function extractRequests(tokens: readonly Token[], era: ModernEra): Reque
       continue;
     }
     if (run.length === cols.length) {
-      cols.forEach((c, k) => cells.set(`requests.${row.key}.${c.key}`, cellFromToken(run[k]!, c)));
+      const keys = fieldKeys(row, cols);
+      cols.forEach((c, k) => cells.set(keys[k]!, cellFromToken(run[k]!, c)));
       continue;
     }
     // Short rows (spec §7.4): blank cells were dropped by the layout, so positions are lost.
     const values = run.filter((r) => r.cls === 'value');
     const totalCol = cols.at(-1)!;
     if (values.length === 1) {
-      cells.set(`requests.${row.key}.${totalCol.key}`, cellFromToken(values[0]!, totalCol));
+      cells.set(fieldKeys(row, cols).at(-1)!, cellFromToken(values[0]!, totalCol));
       notes.push(`row ${row.zh}: one value printed, read as 总计; other columns absent`);
     } else if (values.length === 2 && parseCell(values[0]!.text, null).value === parseCell(values[1]!.text, null).value) {
-      cells.set(`requests.${row.key}.${totalCol.key}`, cellFromToken(values[1]!, totalCol));
+      cells.set(fieldKeys(row, cols).at(-1)!, cellFromToken(values[1]!, totalCol));
       notes.push(`row ${row.zh}: two equal values printed; 总计 = ${values[1]!.text}, the applicant column is unknown (ambiguous_column)`);
     } else {
       ambiguous = true;
@@ -130,7 +147,8 @@ export function extractRequests(tokens: readonly Token[], era: ModernEra): Reque
     const row = placeByPosition(g.i, tokens[g.i]!, rows, at);
     if (!row) continue;
     assigned.add(row.key);
-    cols.forEach((c, k) => cells.set(`requests.${row.key}.${c.key}`, cellFromToken(g.run[k]!, c)));
+    const keys = fieldKeys(row, cols);
+    cols.forEach((c, k) => cells.set(keys[k]!, cellFromToken(g.run[k]!, c)));
     notes.push(`row ${row.zh}: printed label garbled ("${tokens[g.i]!.text}"); placed by its ordinal between its neighbouring rows`);
   }
 
@@ -138,8 +156,8 @@ export function extractRequests(tokens: readonly Token[], era: ModernEra): Reque
   if (singleRowOther) notes.push('（六）其他处理 is printed as a single row (2019 layout) inside a 2021-format report');
   const expectedKeys = form.rows
     .filter((r) => !(singleRowOther && r.group === 'result.other'))
-    .flatMap((r) => cols.map((c) => `requests.${r.key}.${c.key}`));
-  if (singleRowOther) expectedKeys.push(...cols.map((c) => `requests.${SUBTOTAL_ROW.key}.${c.key}`));
+    .flatMap((r) => fieldKeys(r, cols));
+  if (singleRowOther) expectedKeys.push(...fieldKeys(SUBTOTAL_ROW, cols));
   const found = expectedKeys.filter((k) => cells.has(k)).length;
   const status: TableStatus = {
     status: ambiguous ? 'ambiguous' : found === 0 ? 'absent' : found === expectedKeys.length ? 'complete' : 'partial',
