@@ -31,9 +31,10 @@ function appendChecks(text: string, checks: readonly Check[]): string | null {
  * The corpus-level pass after per-file extraction, on the reports' cards: agencies, cross-report checks,
  * timeliness and leads (written to <outDir>/corpus.json). `cross` holds the digest of the cross-report checks each
  * report file carries now: a report is read and rewritten only when its checks changed, so the pass costs the
- * cards plus the reports a change touches, not the corpus.
+ * cards plus the reports a change touches, not the corpus. `pending` names reports not yet in the output folder
+ * and where their text is (the ingest cache): they are written here, once.
  */
-export async function linkIngested(outDir: string, cards: readonly CorpusCard[], cross: ReadonlyMap<string, string>): Promise<Linked> {
+export async function linkIngested(outDir: string, cards: readonly CorpusCard[], cross: ReadonlyMap<string, string>, pending: ReadonlyMap<string, string> = new Map()): Promise<Linked> {
   const dir = join(outDir, 'reports');
   const { cross: checks, ...summary } = linkCorpus(cards);
   const after = new Map<string, string>();
@@ -41,9 +42,10 @@ export async function linkIngested(outDir: string, cards: readonly CorpusCard[],
     const mine = checks.get(card.id)!;
     const digest = crossDigest(mine);
     after.set(card.id, digest);
-    if (digest === cross.get(card.id)) continue;
+    const from = pending.get(card.id);
+    if (!from && digest === cross.get(card.id)) continue;
     const file = join(dir, `${card.id}.json`);
-    const text = await readFile(file, 'utf8');
+    const text = await readFile(from ?? file, 'utf8');
     await writeFile(file, (cross.get(card.id) === NO_CROSS && appendChecks(text, mine)) || JSON.stringify(withCrossChecks(JSON.parse(text) as Report, mine)));
   }
   await writeFile(join(outDir, 'corpus.json'), `${JSON.stringify(summary)}\n`);

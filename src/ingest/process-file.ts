@@ -17,8 +17,13 @@ export interface Outcome {
   bytes: number;
   /** Cache key (engine, file and sidecar digests): the same key gives the same report. */
   key: string | null;
-  /** The validated report as JSON text (what gets written), or null when rejected or already in place. */
+  /** The validated report as JSON text to write, or null when rejected, already in place, or in `text_at`. */
   json: string | null;
+  /**
+   * Where the report's JSON text already is, byte for byte (its cache entry): the corpus pass copies it to the
+   * output with its cross-report checks, so a new report is written once and never sent between threads.
+   */
+  text_at: string | null;
   /** What the ledger and the corpus pass read of the report; null when rejected. */
   card: CorpusCard | null;
   /** Digest of the cross-report checks in `json` (null when there is no json). */
@@ -56,7 +61,7 @@ async function writeAtomic(path: string, text: string): Promise<void> {
 }
 
 export async function processFile({ file, known }: Task, opts: ProcessOptions): Promise<Outcome> {
-  const base = { file, sha256: null, bytes: 0, key: null, json: null, card: null, cross: null, cached: false };
+  const base = { file, sha256: null, bytes: 0, key: null, json: null, text_at: null, card: null, cross: null, cached: false };
   let size: number;
   try {
     size = statSync(file).size;
@@ -76,8 +81,9 @@ export async function processFile({ file, known }: Task, opts: ProcessOptions): 
   const cachePath = opts.cacheDir ? join(opts.cacheDir, key.slice(0, 2), `${key}.json`) : null;
   const cardPath = cachePath && `${cachePath.slice(0, -'.json'.length)}.card.json`;
   // Workers send back the JSON text and the card (cloning whole reports is costly).
-  const outcome = (report: Report, json: string, cached: boolean): Outcome => ({
-    ...base, sha256: hash, bytes: size, key, json, card: corpusCard(report), cross: crossDigest(report.checks), error: null, cached,
+  const outcome = (report: Report, json: string, cached: boolean, inCache: boolean): Outcome => ({
+    ...base, sha256: hash, bytes: size, key, json: inCache ? null : json, text_at: inCache ? cachePath : null,
+    card: corpusCard(report), cross: crossDigest(report.checks), error: null, cached,
   });
   if (cardPath && known === key) {
     // Its report is in place from an earlier run: only the card is needed.
@@ -96,7 +102,8 @@ export async function processFile({ file, known }: Task, opts: ProcessOptions): 
       const report = JSON.parse(hit) as Report;
       report.source.file = file;
       report.source.sidecar = side.file;
-      const o = outcome(report, JSON.stringify(report), true);
+      const json = JSON.stringify(report);
+      const o = outcome(report, json, true, json === hit);
       return known === key ? keepCard(o) : o;
     }
   }
@@ -108,7 +115,7 @@ export async function processFile({ file, known }: Task, opts: ProcessOptions): 
       await mkdir(join(opts.cacheDir!, key.slice(0, 2)), { recursive: true });
       await writeAtomic(cachePath, json);
     }
-    return keepCard(outcome(report, json, false));
+    return keepCard(outcome(report, json, false, cachePath !== null));
   } catch (e) {
     if (e instanceof ReadError) return { ...base, sha256: hash, bytes: size, error: { reason: e.reason, message: `${file}: ${e.message}` } };
     const err = e as Error;

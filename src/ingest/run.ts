@@ -104,7 +104,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   await writeFile(join(opts.outDir, 'ledger.json'), `${JSON.stringify(ledger, null, 2)}\n`);
   const reportIds = [...firstFileOf.keys()].sort();
   const cards = reportIds.map((id) => outcomes.get(firstFileOf.get(id)!)!.card!);
-  const linked = await linkIngested(opts.outDir, cards, writes.cross);
+  const linked = await linkIngested(opts.outDir, cards, writes.cross, writes.pending);
   const state: IngestState = { files: {}, reports: {} };
   for (const o of outcomes.values()) if (o.card && o.key) state.files[o.file] = { key: o.key, id: o.card.id };
   for (const [id, file] of firstFileOf) state.reports[id] = { file, cross: linked.cross.get(id)! };
@@ -114,10 +114,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
 
 /**
  * The report files this run writes: the earliest input file of a report wins over its later duplicates, writes of
- * one report happen in the order offered, and each report's cross-check digest follows what its file holds.
+ * one report happen in the order offered, and each report's cross-check digest follows what its file holds (or
+ * will hold: a report whose text is in the cache is left for the corpus pass to write, once).
  */
 class Writes {
   readonly cross = new Map<string, string>();
+  /** Reports the corpus pass writes, and where their text is. */
+  readonly pending = new Map<string, string>();
   private readonly dir: string;
   private readonly index: Map<string, number>;
   private readonly holder = new Map<string, { file: string; done: Promise<void> }>();
@@ -132,6 +135,12 @@ class Writes {
     if (!id) return;
     const held = this.holder.get(id);
     if (held && this.index.get(held.file)! < this.index.get(o.file)!) return;
+    if (o.text_at !== null) {
+      this.holder.set(id, { file: o.file, done: held?.done ?? Promise.resolve() });
+      this.pending.set(id, o.text_at);
+      this.cross.set(id, o.cross!);
+      return;
+    }
     if (o.json === null) {
       // Already in place: nothing to write, and its checks are those the last run left.
       if (held) return;
@@ -142,6 +151,7 @@ class Writes {
     const json = o.json;
     const done = (held?.done ?? Promise.resolve()).then(() => writeFile(join(this.dir, `${id}.json`), json));
     this.holder.set(id, { file: o.file, done });
+    this.pending.delete(id);
     this.cross.set(id, o.cross!);
     return done;
   }
