@@ -5,7 +5,7 @@ import type { Cell } from '../model/cell.ts';
 import { cellOf } from '../model/cell-of.ts';
 import type { Check, Report, TableStatus } from '../model/report.ts';
 import { resolveRegion } from '../publish/gazetteer/resolve.ts';
-import { LEAD_KEYS } from '../publish/leads.ts';
+import { LEAD_KEYS } from '../publish/lead-cells.ts';
 
 // The corpus pass (agencies, cross-report checks, timeliness, leads) needs a few hundred bytes of each report, not
 // its 76 KB: the card. Workers make it beside the report, ingest caches it, and the pass holds only cards, so its

@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 const SRC = dirname(dirname(fileURLToPath(import.meta.url)));
 /**
- * The code that decides what a report and its corpus card contain (the leads name the cells a card keeps); the rest
- * of the site and publishing code does not invalidate the cache.
+ * The code that decides what a report and its corpus card contain (lead-cells names the cells a card keeps for the
+ * leads); the rest of the site and publishing code does not invalidate the cache.
  */
-const ENGINE_PATHS = ['check', 'extract', 'forms', 'ingest', 'model', 'publish/gazetteer', 'publish/leads.ts', 'read', 'text'];
+const ENGINE_PATHS = ['check', 'extract', 'forms', 'ingest', 'model', 'publish/gazetteer', 'publish/lead-cells.ts', 'read', 'text'];
 
 function walk(dir: string, out: string[]): void {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -3,6 +3,7 @@ import { similarPairs } from '../check/cross/similarity.ts';
 import type { Timeliness } from '../check/timeliness.ts';
 import { known } from '../check/values.ts';
 import type { CorpusCard } from '../ingest/card.ts';
+import { APPEAL_GROUPS, SHARE_KEYS } from './lead-cells.ts';
 import type { Agency } from './agencies.ts';
 
 // Leads for journalists: places in the corpus worth a closer look, each with the reports, fields and checks that
@@ -88,16 +89,6 @@ function swings(ctx: Ctx, pairs: [CorpusCard, CorpusCard][]): Lead[] {
     }, s.key)];
   })));
 }
-
-/** Refused and all decisions, in the forms and in the pre-2019 statistics. */
-const SHARE_KEYS = {
-  form: ['requests.result.denied.subtotal.total', 'requests.result.total.total'],
-  legacy: ['legacy.requests.denied', 'legacy.requests.answered'],
-} as const;
-const APPEAL_GROUPS = [['review', '行政复议', 'review'], ['suit_direct', '直接起诉', 'direct lawsuits'], ['suit_after_review', '复议后起诉', 'lawsuits after review']] as const;
-
-/** The cells the leads read (beyond the cross-report rules'): what a corpus card keeps for them. */
-export const LEAD_KEYS = [...SHARE_KEYS.form, ...SHARE_KEYS.legacy, ...APPEAL_GROUPS.map(([g]) => `appeals.${g}.corrected`)];
 
 function nonDisclosure(ctx: Ctx): Lead[] {
   return top(ctx.reports.flatMap((r) => {
