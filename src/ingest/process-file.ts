@@ -26,7 +26,7 @@ export interface Outcome {
   text_at: string | null;
   /** What the ledger and the corpus pass read of the report; null when rejected. */
   card: CorpusCard | null;
-  /** Digest of the cross-report checks in `json` (null when there is no json). */
+  /** Digest of the cross-report checks in the report's text (`json` or `text_at`); null when neither. */
   cross: string | null;
   error: { reason: string; message: string } | null;
   cached: boolean;
@@ -80,7 +80,7 @@ export async function processFile({ file, known }: Task, opts: ProcessOptions): 
   const key = sha256(new TextEncoder().encode(`${opts.engine}\n${hash}\n${side.bytes ? sha256(side.bytes) : '-'}`));
   const cachePath = opts.cacheDir ? join(opts.cacheDir, key.slice(0, 2), `${key}.json`) : null;
   const cardPath = cachePath && `${cachePath.slice(0, -'.json'.length)}.card.json`;
-  // Workers send back the JSON text and the card (cloning whole reports is costly).
+  // Workers send back the card, and the JSON text only when the cache does not hold it byte for byte.
   const outcome = (report: Report, json: string, cached: boolean, inCache: boolean): Outcome => ({
     ...base, sha256: hash, bytes: size, key, json: inCache ? null : json, text_at: inCache ? cachePath : null,
     card: corpusCard(report), cross: crossDigest(report.checks), error: null, cached,
