@@ -1,4 +1,4 @@
-import type { Cell } from '../model/cell.ts';
+import type { Cell, CellState } from '../model/cell.ts';
 
 /** A cell's value as the checks use it (spec §5.1): slash and dash count as 0 but are remembered. */
 export interface Known {
@@ -7,42 +7,26 @@ export interface Known {
   slash: boolean;
 }
 
+/** How each state counts (spec §5.1): its own value, 0 remembered as slash or dash, or unknown. */
+const COUNTS: Record<CellState, 'value' | 'slash' | 'dash' | null> = {
+  num: 'value', zero_word: 'value', inferred: 'value', slash: 'slash', dash: 'dash', blank: null, text: null, absent: null,
+};
+
 export function known(cell: Pick<Cell, 'state' | 'value'> | undefined): Known | null {
-  if (!cell) return null;
-  switch (cell.state) {
-    case 'num':
-    case 'zero_word':
-    case 'inferred':
-      return cell.value === null ? null : { v: cell.value, dash: false, slash: false };
-    case 'slash':
-      return { v: 0, dash: false, slash: true };
-    case 'dash':
-      return { v: 0, dash: true, slash: false };
-    default:
-      return null;
-  }
+  const counts = cell ? COUNTS[cell.state] : null;
+  if (counts === 'value') return cell!.value === null ? null : { v: cell!.value, dash: false, slash: false };
+  return counts === null ? null : { v: 0, dash: counts === 'dash', slash: counts === 'slash' };
 }
 
-/** Sum of known values, or null when any is unknown (known() inlined: the checks sum thousands of cells). */
+/** Sum of known values, or null when any is unknown (no Known per cell: the checks sum thousands of cells). */
 export function sumKnown(cells: (Cell | undefined)[]): { v: number; dash: boolean } | null {
   let v = 0;
   let dash = false;
   for (const c of cells) {
-    switch (c?.state) {
-      case 'num':
-      case 'zero_word':
-      case 'inferred':
-        if (c.value === null) return null;
-        v += c.value;
-        break;
-      case 'dash':
-        dash = true;
-        break;
-      case 'slash':
-        break;
-      default:
-        return null;
-    }
+    const counts = c ? COUNTS[c.state] : null;
+    if (counts === null || (counts === 'value' && c!.value === null)) return null;
+    if (counts === 'value') v += c!.value!;
+    else dash ||= counts === 'dash';
   }
   return { v: round(v), dash };
 }
