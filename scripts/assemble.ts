@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Ledger } from '../src/model/ledger.ts';
-import { extOf } from '../src/site/lean.ts';
+import { extOf } from '../src/publish/lean.ts';
 import { sourceName } from '../src/site/paths.ts';
 import { MANIFEST_FILE, provinceOf, type SearchManifest } from '../src/site/shards.ts';
 import { report, runStage, selectedFile, workDirs, type Context, type ShardFilter, type StageStat, type WorkDirs } from './build.ts';
@@ -245,7 +245,7 @@ async function main(argv: string[]): Promise<void> {
   const { forgetState } = await import('../src/ingest/state.ts');
   await forgetState(dirs.ingest);
   const read = await readCards(dirs.ingest, [...owner.keys()].sort());
-  const linked = await linkIngested(dirs.ingest, read.cards, read.cross);
+  const linked = await linkIngested(dirs.ingest, read.cards, read.cross, read.made);
   const changed = [...read.cross].filter(([id, digest]) => linked.cross.get(id) !== digest).length;
   if (changed) console.error(`assemble: warning: the corpus pass changed ${changed} reports (cross-report checks across shards); their pages in the shards are out of date — build every shard from the whole corpus (see README)`);
 

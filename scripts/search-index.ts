@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Ledger } from '../src/model/ledger.ts';
 import type { Report } from '../src/model/report.ts';
-import { toLean } from '../src/site/lean.ts';
+import { toLean } from '../src/publish/lean.ts';
 import { FILTERS, searchRecord, type SearchRecord } from '../src/site/searchdoc.ts';
 import { MANIFEST_FILE, provinceOf, type Bundle, type SearchManifest } from '../src/site/shards.ts';
 

@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { LeanSchema } from './site/lean.ts';
+import { LeanSchema } from './publish/lean.ts';
 import { INGEST_DIR } from './site/paths.ts';
 import { reportsLoader } from './site/loader.ts';
 

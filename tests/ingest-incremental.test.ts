@@ -2,8 +2,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LEAN_FILE, type LeanLine } from '../src/ingest/link.ts';
 import { runIngest, type IngestResult } from '../src/ingest/run.ts';
 import type { Report } from '../src/model/report.ts';
+import { toLean } from '../src/publish/lean.ts';
 import { REAL_DIR } from './helpers/corpus.ts';
 
 // Incremental ingest on the real 平潭综合实验区 chain: an unchanged report is neither read nor rewritten, a new one
@@ -24,9 +26,12 @@ const read = (folder: string, id: string) => JSON.parse(readFileSync(join(folder
 
 /** Every output file as text, the ingest state left out. */
 function outputs(folder: string): Record<string, string> {
-  const files = ['ledger.json', 'corpus.json', ...readdirSync(join(folder, 'reports')).map((f) => join('reports', f))];
+  const files = ['ledger.json', 'corpus.json', LEAN_FILE, ...readdirSync(join(folder, 'reports')).map((f) => join('reports', f))];
   return Object.fromEntries(files.sort().map((f) => [f, readFileSync(join(folder, f), 'utf8')]));
 }
+
+/** The site's entries by report id. */
+const entries = (): Map<string, LeanLine> => new Map(readFileSync(join(out, LEAN_FILE), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as LeanLine).map((l) => [l.entry.id, l]));
 
 /** The same inputs ingested from scratch, without state or cache. */
 async function fresh(): Promise<Record<string, string>> {
@@ -57,12 +62,26 @@ describe('incremental ingest', () => {
     expect(outputs(out)).toEqual(was);
   });
 
+  it('writes each report\'s site entry: its lean projection, cross-report checks counted', async () => {
+    const lines = entries();
+    expect([...lines.keys()]).toEqual(readdirSync(join(out, 'reports')).map((f) => f.slice(0, -5)).sort());
+    for (const [id, { entry }] of lines) expect(entry).toEqual(toLean(read(out, id)));
+    // 2021 follows 2020 in the same format: its carry-over checks count among its passes.
+    const r2021 = read(out, idOf(await run(), zone(2021)));
+    expect(r2021.checks.some((c) => c.id === 'X-CARRY' && c.status === 'pass')).toBe(true);
+    expect(lines.get(r2021.id)!.entry.checks.pass).toBe(r2021.checks.filter((c) => c.status === 'pass').length);
+  });
+
   it('adding a predecessor writes it and rewrites only the report whose cross-report checks it changes', async () => {
     const before = stamps();
+    const was = entries();
     copyFileSync(join(REAL_DIR, zone(2019)), join(inp, zone(2019)));
     const r = await run();
     expect(r.cached).toBe(4);
     expect(changedSince(before)).toEqual([idOf(r, zone(2019)), idOf(r, zone(2020))].sort());
+    // The site re-renders the pages whose entry digest changed: the same two.
+    const now = entries();
+    expect([...now].filter(([id, l]) => was.get(id)?.digest !== l.digest).map(([id]) => id).sort()).toEqual(changedSince(before));
     // 2020's carry-over now has a 2019 report to compare with: 2019 format to 2019 format, every column agrees.
     const carry = read(out, idOf(r, zone(2020))).checks.filter((c) => c.id === 'X-CARRY');
     expect(carry.map((c) => c.status)).toEqual(Array(7).fill('pass'));

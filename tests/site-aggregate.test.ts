@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { carryChain, countBy, rank, score, totals } from '../src/site/aggregate.ts';
-import type { Lean } from '../src/site/lean.ts';
+import type { Lean } from '../src/publish/lean.ts';
 import { buildModel } from '../src/site/model.ts';
 import { regionId } from '../src/site/paths.ts';
 

@@ -4,7 +4,7 @@ import {
   MAX_AGENCIES, MAX_PEERS, allShards, compareRecords, figureRow, parseSelection, peerGroup, selectionSearch, shardOf, shardWidth,
   unionYears, yearFigures, type CompareAgency,
 } from '../src/site/compare.ts';
-import type { Lean } from '../src/site/lean.ts';
+import type { Lean } from '../src/publish/lean.ts';
 import { buildModel } from '../src/site/model.ts';
 
 type Level = 'province' | 'prefecture' | 'county' | 'township';

@@ -6,6 +6,7 @@ import { cellOf } from '../model/cell-of.ts';
 import type { Check, Report, TableStatus } from '../model/report.ts';
 import { resolveRegion } from '../publish/gazetteer/resolve.ts';
 import { LEAD_KEYS } from '../publish/lead-cells.ts';
+import { leanCard, type LeanCard } from '../publish/lean.ts';
 
 // The corpus pass (agencies, cross-report checks, timeliness, leads) needs a few hundred bytes of each report, not
 // its 76 KB: the card. Workers make it beside the report, ingest caches it, and the pass holds only cards, so its
@@ -23,6 +24,8 @@ export interface CorpusCard {
   checks: Check[];
   /** MinHash signature of the prose, for near-duplicate leads; null when too short to judge. */
   prose: number[] | null;
+  /** The report's site entry, to be completed by the pass (src/publish/lean.ts). */
+  lean: LeanCard;
 }
 
 const CARD_KEYS = [...new Set([...CROSS_KEYS, ...LEAD_KEYS])];
@@ -43,6 +46,7 @@ export function corpusCard(r: Report): CorpusCard {
     cells,
     checks: r.checks.filter((c) => c.status === 'fail' && !CROSS_RULES.has(c.id)),
     prose: proseSignature(r),
+    lean: leanCard(r),
   };
 }
 

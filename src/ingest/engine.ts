@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 const SRC = dirname(dirname(fileURLToPath(import.meta.url)));
 /**
  * The code that decides what a report and its corpus card contain (lead-cells names the cells a card keeps for the
- * leads); the rest of the site and publishing code does not invalidate the cache.
+ * leads, lean its site entry); the rest of the site and publishing code does not invalidate the cache.
  */
-const ENGINE_PATHS = ['check', 'extract', 'forms', 'ingest', 'model', 'publish/gazetteer', 'publish/lead-cells.ts', 'read', 'text'];
+const ENGINE_PATHS = ['check', 'extract', 'forms', 'ingest', 'model', 'publish/gazetteer', 'publish/lead-cells.ts', 'publish/lean.ts', 'read', 'text'];
 
 function walk(dir: string, out: string[]): void {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

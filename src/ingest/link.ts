@@ -1,7 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Check, Report } from '../model/report.ts';
 import { linkCorpus, type LinkedCorpus } from '../publish/corpus.ts';
+import { withCorpus, type Lean } from '../publish/lean.ts';
 import { corpusCard, crossDigest, withCrossChecks, type CorpusCard } from './card.ts';
 
 export type CorpusSummary = Omit<LinkedCorpus, 'cross'>;
@@ -27,21 +29,49 @@ function appendChecks(text: string, checks: readonly Check[]): string | null {
   return `${text.slice(0, at)}${sep}${checks.map((c) => JSON.stringify(c)).join(',')}${text.slice(at)}`;
 }
 
+/** The site's entries (<outDir>/lean.jsonl): one line per report in id order, `{"digest":…,"entry":…}`. */
+export const LEAN_FILE = 'lean.jsonl';
+
+export interface LeanLine { digest: string; entry: Lean }
+
+/** Written whole under its name or not at all (the site trusts what it finds there). */
+async function writeLines(file: string, lines: readonly string[]): Promise<void> {
+  const fh = await open(`${file}.tmp`, 'w');
+  try {
+    // In blocks: one string of 100,000 entries would be ~120 MB.
+    for (let i = 0; i < lines.length; i += 1000) await fh.write(lines.slice(i, i + 1000).join(''));
+  } finally {
+    await fh.close();
+  }
+  await rename(`${file}.tmp`, file);
+}
+
 /**
  * The corpus-level pass after per-file extraction, on the reports' cards: agencies, cross-report checks,
- * timeliness and leads (written to <outDir>/corpus.json). `cross` holds the digest of the cross-report checks each
- * report file carries now: a report is read and rewritten only when its checks changed, so the pass costs the
- * cards plus the reports a change touches, not the corpus. `pending` names reports not yet in the output folder
- * and where their text is (the ingest cache): they are written here, once.
+ * timeliness and leads (written to <outDir>/corpus.json), and the site's entries (lean.jsonl). `cross` holds the
+ * digest of the cross-report checks each report file carries now: a report is read and rewritten only when its
+ * checks changed, so the pass costs the cards plus the reports a change touches, not the corpus. `made` says what
+ * each report's text is made from apart from those checks (e.g. its cache key and file); with the checks and the
+ * entry it gives the entry's digest, which changes whenever the report's page would. `pending` names reports not
+ * yet in the output folder and where their text is (the ingest cache): they are written here, once.
  */
-export async function linkIngested(outDir: string, cards: readonly CorpusCard[], cross: ReadonlyMap<string, string>, pending: ReadonlyMap<string, string> = new Map()): Promise<Linked> {
+export async function linkIngested(
+  outDir: string, cards: readonly CorpusCard[], cross: ReadonlyMap<string, string>, made: ReadonlyMap<string, string>,
+  pending: ReadonlyMap<string, string> = new Map(),
+): Promise<Linked> {
   const dir = join(outDir, 'reports');
   const { cross: checks, ...summary } = linkCorpus(cards);
   const after = new Map<string, string>();
+  const lines: string[] = [];
   for (const card of cards) {
     const mine = checks.get(card.id)!;
     const digest = crossDigest(mine);
     after.set(card.id, digest);
+    const entry = JSON.stringify(withCorpus(card.lean, mine));
+    const source = made.get(card.id);
+    if (source === undefined) throw new Error(`corpus pass: nothing says what report ${card.id} is made from`);
+    const page = createHash('sha256').update(`${source}\n${digest}\n${entry}`).digest('hex').slice(0, 24);
+    lines.push(`{"digest":"${page}","entry":${entry}}\n`);
     const from = pending.get(card.id);
     if (!from && digest === cross.get(card.id)) continue;
     const file = join(dir, `${card.id}.json`);
@@ -49,17 +79,21 @@ export async function linkIngested(outDir: string, cards: readonly CorpusCard[],
     await writeFile(file, (cross.get(card.id) === NO_CROSS && appendChecks(text, mine)) || JSON.stringify(withCrossChecks(JSON.parse(text) as Report, mine)));
   }
   await writeFile(join(outDir, 'corpus.json'), `${JSON.stringify(summary)}\n`);
+  await writeLines(join(outDir, LEAN_FILE), lines);
   return { summary, cross: after };
 }
 
 /** Cards and cross-check digests read from the report files themselves, for a folder ingest did not just write. */
-export async function readCards(outDir: string, ids: readonly string[]): Promise<{ cards: CorpusCard[]; cross: Map<string, string> }> {
+export async function readCards(outDir: string, ids: readonly string[]): Promise<{ cards: CorpusCard[]; cross: Map<string, string>; made: Map<string, string> }> {
   const cards: CorpusCard[] = [];
   const cross = new Map<string, string>();
+  const made = new Map<string, string>();
   for (const id of ids) {
-    const r = JSON.parse(await readFile(join(outDir, 'reports', `${id}.json`), 'utf8')) as Report;
+    const text = await readFile(join(outDir, 'reports', `${id}.json`), 'utf8');
+    const r = JSON.parse(text) as Report;
     cards.push(corpusCard(r));
     cross.set(id, crossDigest(r.checks));
+    made.set(id, createHash('sha256').update(text).digest('hex'));
   }
-  return { cards, cross };
+  return { cards, cross, made };
 }

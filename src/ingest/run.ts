@@ -104,7 +104,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   await writeFile(join(opts.outDir, 'ledger.json'), `${JSON.stringify(ledger, null, 2)}\n`);
   const reportIds = [...firstFileOf.keys()].sort();
   const cards = reportIds.map((id) => outcomes.get(firstFileOf.get(id)!)!.card!);
-  const linked = await linkIngested(opts.outDir, cards, writes.cross, writes.pending);
+  // A report's text is its cache entry's, with the path it was found under (and its cross-report checks).
+  const made = new Map(reportIds.map((id) => { const o = outcomes.get(firstFileOf.get(id)!)!; return [id, `${o.key}\n${o.file}`]; }));
+  const linked = await linkIngested(opts.outDir, cards, writes.cross, made, writes.pending);
   const state: IngestState = { files: {}, reports: {} };
   for (const o of outcomes.values()) if (o.card && o.key) state.files[o.file] = { key: o.key, id: o.card.id };
   for (const [id, file] of firstFileOf) state.reports[id] = { file, cross: linked.cross.get(id)! };

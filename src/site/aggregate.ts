@@ -1,4 +1,4 @@
-import type { Lean } from './lean.ts';
+import type { Lean } from '../publish/lean.ts';
 
 // Aggregates over lists of lean entries: sums, holdings, rankings and carry-over continuity.
 

@@ -1,6 +1,6 @@
 import type { Agency } from '../publish/agencies.ts';
 import type { Meta } from '../model/report.ts';
-import type { Lean } from './lean.ts';
+import type { Lean } from '../publish/lean.ts';
 import { OUTCOMES } from './outcomes.ts';
 
 // The compare page's data, shaped at build time and read by its browser code (src/site/compare-client.ts).

@@ -1,6 +1,6 @@
 import { groupAgencies, type Agency } from '../publish/agencies.ts';
 import type { Report } from '../model/report.ts';
-import type { Lean } from './lean.ts';
+import type { Lean } from '../publish/lean.ts';
 import { regionId } from './paths.ts';
 import { agencyPlacePath, placePath } from './place.ts';
 

@@ -1,5 +1,5 @@
 import type { Bi } from './labels.ts';
-import type { OutcomeKey } from './lean.ts';
+import type { OutcomeKey } from '../publish/lean.ts';
 
 // One colour per outcome category, used by every chart and legend (Okabe–Ito palette: colour-blind safe).
 

@@ -1,7 +1,7 @@
 import { FORMS, type ModernEra } from '../forms/index.ts';
 import type { Report, SectionKey } from '../model/report.ts';
 import { cellValue } from '../model/cell-of.ts';
-import { OUTCOME_KEYS, type OutcomeKey } from './lean.ts';
+import { OUTCOME_KEYS, type OutcomeKey } from '../publish/lean.ts';
 
 // Per-report figures for the report page (the lean entry only has the total column).
 

@@ -1,7 +1,7 @@
 import { placePath } from './place.ts';
 import type { Report } from '../model/report.ts';
 import { ERAS, levelLabel } from './labels.ts';
-import type { Lean } from './lean.ts';
+import type { Lean } from '../publish/lean.ts';
 import { url } from './paths.ts';
 import { provinceOf } from './shards.ts';
 import { keySentence } from './summary.ts';

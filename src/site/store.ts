@@ -3,13 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Report } from '../model/report.ts';
-import type { Lean } from './lean.ts';
+import type { Lean } from '../publish/lean.ts';
 import { buildModel, type SiteModel } from './model.ts';
 import { DATA_DIR, reportJsonPath } from './paths.ts';
 
 // getCollection once per build process (STACK-NOTES §2 rule 2); every page shares the same model.
 let model: Promise<SiteModel> | undefined;
-/** Content digest of every entry (the loader's digest of the report JSON and LEAN_VERSION). */
+/** Content digest of every entry (the ingest's digest of the report page's content: src/ingest/link.ts). */
 const digests = new Map<string, string>();
 
 /**
@@ -34,7 +34,7 @@ export function site(): Promise<SiteModel> {
   return model as Promise<SiteModel>;
 }
 
-/** The full report, read only by its own page (the loader already validated this file). */
+/** The full report, read only by its own page (the ingest validated it before writing it). */
 export function loadReport(id: string): Report {
   return JSON.parse(readFileSync(reportJsonPath(id), 'utf8')) as Report;
 }

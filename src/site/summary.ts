@@ -1,4 +1,4 @@
-import type { Lean } from './lean.ts';
+import type { Lean } from '../publish/lean.ts';
 import { fmt } from './format.ts';
 
 // The key figures of one report as words: shown on its page and indexed for search (numbers find reports).

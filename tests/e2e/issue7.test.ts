@@ -10,7 +10,7 @@ import { DIST, INGEST, serious, startSite, type Site } from './harness.ts';
 import type { CorpusSummary } from '../../src/ingest/link.ts';
 import type { Report } from '../../src/model/report.ts';
 import { compareRecords, MAX_AGENCIES } from '../../src/site/compare.ts';
-import { toLean } from '../../src/site/lean.ts';
+import { toLean } from '../../src/publish/lean.ts';
 import { buildModel } from '../../src/site/model.ts';
 import { regionId } from '../../src/site/paths.ts';
 import { placePath } from '../../src/site/place.ts';

@@ -11,7 +11,7 @@ import { DIST, INGEST, startSite, type Site } from './harness.ts';
 import { buildSearchIndex } from '../../scripts/search-index.ts';
 import { serve } from '../../scripts/serve.ts';
 import type { Report } from '../../src/model/report.ts';
-import { toLean } from '../../src/site/lean.ts';
+import { toLean } from '../../src/publish/lean.ts';
 import { SEP, searchRecord } from '../../src/site/searchdoc.ts';
 import { MANIFEST_FILE, type SearchManifest } from '../../src/site/shards.ts';
 

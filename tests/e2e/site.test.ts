@@ -11,7 +11,7 @@ import { DIST, serious, startSite, type Site } from './harness.ts';
 import { checkLinks } from '../../scripts/check-links.ts';
 import type { Report } from '../../src/model/report.ts';
 import { groupAgencies } from '../../src/publish/agencies.ts';
-import { toLean } from '../../src/site/lean.ts';
+import { toLean } from '../../src/publish/lean.ts';
 import { regionId } from '../../src/site/paths.ts';
 import { SEP, searchRecord } from '../../src/site/searchdoc.ts';
 import { placePath } from '../../src/site/place.ts';

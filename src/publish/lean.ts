@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { FORMS } from '../forms/index.ts';
-import { agencyId } from '../publish/agencies.ts';
-import { EraSchema, MetaSchema, ResolvedRegionSchema, type Report } from '../model/report.ts';
+import { agencyId } from './agencies.ts';
+import { CROSS_RULES } from '../check/cross/index.ts';
+import { EraSchema, MetaSchema, ResolvedRegionSchema, type Check, type Report } from '../model/report.ts';
 import { cellValue } from '../model/cell-of.ts';
 
 // The lean collection entry (STACK-NOTES §2): metadata, a handful of headline figures and check results.
-// Everything else a page needs comes from the report JSON itself, read only by that report's page.
-
-/** Part of every entry's digest: bump it whenever toLean's output changes, so cached entries are rebuilt. */
-export const LEAN_VERSION = 2;
+// Everything else a page needs comes from the report JSON itself, read only by that report's page. The ingest
+// writes every report's entry (<ingest>/lean.jsonl), so the site never reads the reports to list them.
 
 export const OUTCOME_KEYS = ['granted', 'partial', 'denied', 'unavailable', 'not_processed', 'other'] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
@@ -87,12 +86,27 @@ export function extOf(file: string): string {
   return m ? m[1]!.toLowerCase() : 'bin';
 }
 
-export function toLean(r: Report): Lean {
-  const ref = (c: Report['checks'][number]) => ({ id: c.id, scope: c.scope });
+const ref = (c: Check) => ({ id: c.id, scope: c.scope });
+
+function checkSummary(checks: readonly Check[]): Lean['checks'] {
+  return {
+    fail: checks.filter((c) => c.status === 'fail' && c.severity === 'error').map(ref),
+    warn: checks.filter((c) => c.status === 'fail' && c.severity === 'warning').map(ref),
+    uncertain: checks.filter((c) => c.status === 'uncertain').length,
+    pass: checks.filter((c) => c.status === 'pass').length,
+  };
+}
+
+/**
+ * A report's entry as extraction leaves it, made by the ingest workers beside the report: its own checks only.
+ * The corpus pass, which holds only these and not the reports, completes it (withCorpus).
+ */
+export type LeanCard = Omit<Lean, 'agency_id'>;
+
+export function leanCard(r: Report): LeanCard {
   return {
     id: r.id,
     title: r.meta.title,
-    agency_id: agencyId(r),
     meta: {
       agency_name: r.meta.agency_name, agency_kind: r.meta.agency_kind, admin_level: r.meta.admin_level, year: r.meta.year,
       era: r.meta.era, published_at: r.meta.published_at, is_aggregate: r.meta.is_aggregate, has_tables: r.meta.has_tables,
@@ -103,11 +117,22 @@ export function toLean(r: Report): Lean {
     },
     tables: { active: r.tables.active.status, requests: r.tables.requests.status, appeals: r.tables.appeals.status },
     f: figures(r),
+    checks: checkSummary(r.checks.filter((c) => !CROSS_RULES.has(c.id))),
+  };
+}
+
+/** The entry once the corpus pass has run: its cross-report results counted after the report's own, its agency identified. */
+export function withCorpus(card: LeanCard, cross: readonly Check[]): Lean {
+  const { id, title, checks, ...rest } = card;
+  const more = checkSummary(cross);
+  return {
+    id, title, agency_id: agencyId(card), ...rest,
     checks: {
-      fail: r.checks.filter((c) => c.status === 'fail' && c.severity === 'error').map(ref),
-      warn: r.checks.filter((c) => c.status === 'fail' && c.severity === 'warning').map(ref),
-      uncertain: r.checks.filter((c) => c.status === 'uncertain').length,
-      pass: r.checks.filter((c) => c.status === 'pass').length,
+      fail: [...checks.fail, ...more.fail], warn: [...checks.warn, ...more.warn],
+      uncertain: checks.uncertain + more.uncertain, pass: checks.pass + more.pass,
     },
   };
 }
+
+/** The entry of a report as published (with its cross-report checks). */
+export const toLean = (r: Report): Lean => withCorpus(leanCard(r), r.checks.filter((c) => CROSS_RULES.has(c.id)));
