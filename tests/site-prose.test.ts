@@ -26,4 +26,8 @@ describe('prose rendering of untrusted report text', () => {
     const line = '1. 第（一）项 *重点* # 标题 - 列表 [注]';
     expect(proseHtml(line)).toBe(`<p>${line}</p>`);
   });
+
+  it('prints character references as written, not decoded', () => {
+    expect(proseHtml('&copy; 2024 &lt;b&gt;')).toBe('<p>&#x26;copy; 2024 &#x26;lt;b&#x26;gt;</p>');
+  });
 });
