@@ -208,30 +208,40 @@ export function mountSearch(root: HTMLElement): void {
     }
   }
 
+  /**
+   * What the next step searches: the rest of a year split into several bundles (groups of provinces, or parts of
+   * one province) when the next bundle is of a year already partly searched, else older years.
+   */
+  function laterLabel(): { zh: string; en: string } {
+    const done = new Set(searched().flatMap((b) => b.years));
+    const year = nextStep().flatMap((b) => b.years).find((y) => done.has(y));
+    return year ? { zh: `${year} 年度的其余报告`, en: `the rest of ${year}` } : { zh: '更早年度', en: 'older years' };
+  }
+
   function describe(): void {
     const q = input.value.trim();
     const where = scopeLabel(searched());
     const all = !pending();
+    const later = laterLabel();
     const rest = cursor < results.length;
+    const within = all ? '' : `在${where}中，`;
+    const none = `${within}没有报告包含“${q}”`;
     if (!terms.length) {
-      summary.textContent = `${where}有 ${results.length} 份报告符合筛选条件${all ? '' : '（可继续加载更早年度）'}。`;
-    } else if (exact) {
-      summary.textContent = results.length
-        ? `${all ? '' : `在${where}中，`}共 ${results.length} 份报告包含“${q}”${all ? '' : '；更早年度尚未搜索'}。`
-        : `${all ? '' : `在${where}中，`}没有报告包含“${q}”${all ? '' : '；可继续搜索更早年度'}。`;
-    } else if (!rest) {
-      summary.textContent = shown === 0
-        ? `${all ? '' : `在${where}中，`}没有报告包含“${q}”${all ? '' : '；可继续搜索更早年度'}。`
-        : `${all ? '' : `在${where}中，`}共 ${shown} 份报告包含“${q}”${all ? '' : '；更早年度尚未搜索'}。`;
+      summary.textContent = `${where}有 ${results.length} 份报告符合筛选条件${all ? '' : `（可继续加载${later.zh}）`}。`;
+    } else if (exact || !rest) {
+      const count = exact ? results.length : shown;
+      summary.textContent = count
+        ? `${within}共 ${count} 份报告包含“${q}”${all ? '' : `；${later.zh}尚未搜索`}。`
+        : `${none}${all ? '' : `；可继续搜索${later.zh}`}。`;
     } else {
       // Not an exact phrase match: candidates that share words with the query are checked a few at a time.
       const left = results.length - cursor;
       summary.textContent = shown === 0
-        ? `${all ? '' : `在${where}中，`}没有报告包含“${q}”。另有 ${left} 个结果含有其中的部分字词，可点“更多”逐一核对。`
-        : `${all ? '' : `在${where}中，`}已找到 ${shown} 份报告包含“${q}”（还有 ${left} 个用词相近的结果未核对）。`;
+        ? `${none}。另有 ${left} 个结果含有其中的部分字词，可点“更多”逐一核对。`
+        : `${within}已找到 ${shown} 份报告包含“${q}”（还有 ${left} 个用词相近的结果未核对）。`;
     }
     more.hidden = !rest && all;
-    more.textContent = rest ? '更多结果 More' : '搜索更早年度 Search older years';
+    more.textContent = rest ? '更多结果 More' : `搜索${later.zh} Search ${later.en}`;
   }
 
   /** Load the next bundles of the scope and search again; results already shown are not shown twice. */

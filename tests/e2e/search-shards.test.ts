@@ -2,7 +2,7 @@
 // large archive is, by year and province), served in place of the site's own index. Results must be the same
 // as one index would give — merged across bundles, filters working across them — and a search limited to one
 // year must fetch only that year's bundles.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -45,11 +45,11 @@ const yearOf = (id: string) => String(reports.find((r) => r.id === id)!.meta.yea
 const containing = (q: string) =>
   reports.filter((r) => { const rec = searchRecord(r, toLean(r)); return `${rec.meta.title} ${rec.content}`.replaceAll(SEP, '').includes(q); }).map((r) => r.id).sort();
 
-async function open(): Promise<{ page: Page; fetched: string[] }> {
+async function open(at = base): Promise<{ page: Page; fetched: string[] }> {
   const page = await site.ctx.newPage();
   const fetched: string[] = [];
   page.on('request', (req) => fetched.push(new URL(req.url()).pathname));
-  await page.goto(`${base}/search/`);
+  await page.goto(`${at}/search/`);
   await page.waitForSelector('.filters fieldset');
   return { page, fetched };
 }
@@ -114,6 +114,47 @@ describe('search over a sharded index', () => {
     const mine = manifest.bundles.filter((b) => b.years.includes(year)).map((b) => b.id);
     const loaded = new Set(fetched.filter((p) => p.startsWith('/pagefind/') && p.split('/').length > 3).map((p) => p.split('/')[2]!));
     expect([...loaded].sort()).toEqual(mine.sort());
+    await page.close();
+  });
+});
+
+describe('a year whose reports are split into several bundles', () => {
+  let at = '';
+  let close: () => Promise<void> = async () => {};
+  let year = '';
+
+  beforeAll(async () => {
+    const root = path.join(work, 'site-split');
+    cpSync(path.join(work, 'site'), root, { recursive: true, filter: (src) => !src.startsWith(path.join(work, 'site', 'pagefind')) });
+    await buildSearchIndex({ ingestDir: INGEST, outDir: path.join(root, 'pagefind'), max: 2 });
+    const file = path.join(root, 'pagefind', MANIFEST_FILE);
+    const m = JSON.parse(readFileSync(file, 'utf8')) as SearchManifest;
+    // As in a large archive, where each bundle is a step of its own (the page loads up to 5,000 reports at a time).
+    for (const b of m.bundles) b.reports = 5000;
+    writeFileSync(file, JSON.stringify(m));
+    const split = m.bundles.filter((b) => b.years.length === 1 && m.bundles.filter((o) => o.years.includes(b.years[0]!)).length > 1);
+    year = split.map((b) => b.years[0]!).sort().at(-1)!;
+    ({ url: at, close } = await serve(root));
+  }, 120_000);
+
+  afterAll(async () => { await close(); });
+
+  it('offers the rest of that year before older years, one bundle at a time', async () => {
+    const { page } = await open(at);
+    await page.fill('#q', '量子纠缠');
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => { const t = document.querySelector('.summary')?.textContent ?? ''; return t !== '' && !t.includes('正在'); });
+    const summaries: string[] = [];
+    for (;;) {
+      summaries.push((await page.locator('.summary').textContent())!);
+      if (!(await page.locator('.more').isVisible())) break;
+      const before = summaries.at(-1);
+      await page.click('.more');
+      await page.waitForFunction((t) => { const s = document.querySelector('.summary')?.textContent ?? ''; return s !== t && !s.includes('正在'); }, before);
+    }
+    expect(summaries.some((t) => t.includes(`可继续搜索${year} 年度的其余报告`))).toBe(true);
+    expect(summaries.filter((t) => t.includes('可继续搜索')).every((t) => t.includes('其余报告') || t.includes('更早年度'))).toBe(true);
+    expect(summaries.at(-1)).toBe('没有报告包含“量子纠缠”。');
     await page.close();
   });
 });
