@@ -340,22 +340,16 @@ async function orchestrate(ctx: Context, opts: { serial: boolean; links: boolean
   if (opts.serial) {
     for (const name of ['datasets', 'astro', 'search']) await run(name);
   } else {
-    // The search index needs only the ingested reports: it runs beside the datasets and then the site (which
-    // links each report's downloads, so it waits for the datasets) on the second core.
+    // The search index and the datasets need only the ingested reports: they run side by side, one per core.
     const search = run('search');
-    search.catch(() => {}); // awaited below; a failure there is reported once
-    await run('datasets');
-    // Pages of a large archive are rendered by two Astro processes, one per core (src/site/store.ts).
+    const datasets = run('datasets');
     const reports = (await selectedIds(ctx.dirs, await readLedger(ctx.dirs))).length;
+    // Pages of a large archive are rendered by two Astro processes, one per core (src/site/store.ts). Report
+    // pages need only the ingest: their process takes the core the search index frees. The other pages (the
+    // data page lists the dataset files) take the core the datasets free.
     ctx.split = !ctx.shard && !ctx.pages && reports >= SPLIT_FROM;
-    if (ctx.split) {
-      // Both cores for the two Astro processes once the index is done.
-      await search;
-      await Promise.all([run('astro'), run('astro-b')]);
-    } else {
-      await run('astro');
-      await search;
-    }
+    if (ctx.split) await Promise.all([search.then(() => run('astro-b')), datasets.then(() => run('astro'))]);
+    else await Promise.all([search, datasets.then(() => run('astro'))]);
   }
   await run('publish');
   if (opts.links && !ctx.shard) await run('links');

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import type { Report } from '../model/report.ts';
 import type { Lean } from '../publish/lean.ts';
 import { buildModel, type SiteModel } from './model.ts';
-import { DATA_DIR, reportJsonPath } from './paths.ts';
+import { reportJsonPath } from './paths.ts';
 
 // getCollection once per build process (STACK-NOTES §2 rule 2); every page shares the same model.
 let model: Promise<SiteModel> | undefined;
@@ -51,8 +50,9 @@ export function cacheKey(...parts: unknown[]): string {
 export const digestOf = (id: string): string => digests.get(id) ?? '';
 
 /**
- * getStaticPaths of the report pages. A page shows its report, its agency's name and whether the
- * per-report downloads exist. NIANBAO_PAGES=aggregate leaves them out: when shards are built on several
+ * getStaticPaths of the report pages. A page shows its report and its agency's name, and links the per-report
+ * downloads, which the datasets stage always writes (the link check proves it), so report pages need not wait
+ * for it. NIANBAO_PAGES=aggregate leaves them out: when shards are built on several
  * machines, report pages come from the shard builds and the assembling build renders only the rest.
  */
 export async function reportPaths(): Promise<{ params: { id: string }; props: { lean: Lean }; cacheKey: string }[]> {
@@ -61,8 +61,7 @@ export async function reportPaths(): Promise<{ params: { id: string }; props: { 
   return s.reports.filter((lean) => inPart(lean.id)).map((lean) => ({
     params: { id: lean.id },
     props: { lean },
-    cacheKey: cacheKey(digestOf(lean.id), s.agencyById.get(lean.agency_id)?.name ?? null,
-      existsSync(path.join(DATA_DIR, 'reports', `${lean.id}.json`)), existsSync(path.join(DATA_DIR, 'reports', `${lean.id}.csv`))),
+    cacheKey: cacheKey(digestOf(lean.id), s.agencyById.get(lean.agency_id)?.name ?? null),
   }));
 }
 
