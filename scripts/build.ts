@@ -17,7 +17,7 @@
 // what to do. Figures per stage (wall time, peak memory) go to <work>/build-stats.json.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -175,19 +175,24 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
   async datasets({ dirs }) {
     const ledger = await readLedger(dirs);
     const ids = await selectedIds(dirs, ledger);
-    const { reportLoader } = await import('./search-index.ts');
     const { writeDatasets } = await import('../src/publish/datasets/index.ts');
-    const load = reportLoader(dirs.ingest);
     const p = progressLine('  datasets');
     let n = 0;
+    // Reports are read synchronously: they are read one at a time, and a synchronous read of a report file
+    // took half the CPU time of an asynchronous one (measured).
+    const file = (id: string) => path.join(dirs.ingest, 'reports', `${id}.json`);
     // Ordering needs only each report's metadata, read without parsing the whole report; a report whose JSON
     // has the same hash as at the last build keeps its files and rows (incremental).
     const peek = async (id: string) => {
-      const json = await readFile(path.join(dirs.ingest, 'reports', `${id}.json`));
+      const json = readFileSync(file(id));
       return { digest: createHash('sha1').update(json).digest('hex'), meta: metaOf(json) };
     };
+    const load = async (id: string) => {
+      if (++n % 500 === 0) p.update(`${n} reports formatted`);
+      return JSON.parse(readFileSync(file(id), 'utf8')) as Report;
+    };
     const { files } = await writeDatasets({
-      reports: { ids, peek, load: (id) => { if (++n % 500 === 0) p.update(`${n} reports formatted`); return load(id); } },
+      reports: { ids, peek, load },
       ledger: onlyIds(ledger, ids), outDir: dirs.data, cacheDir: path.join(dirs.work, 'data-cache'),
     });
     p.done(`${files.length} files`);
