@@ -17,7 +17,7 @@
 // what to do. Figures per stage (wall time, peak memory) go to <work>/build-stats.json.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -105,27 +105,29 @@ export const ledgerIds = (ledger: Ledger) =>
   [...new Set(ledger.entries.map((e) => e.report_id).filter((id): id is string => id !== null))].sort();
 
 /**
- * The "meta" object of a report's JSON text, parsed on its own (a few KB of a ~75 KB report). The ingest writes
+ * The "meta" object of a report's JSON, parsed on its own (a few KB of a ~75 KB report). The ingest writes
  * JSON.stringify output, where `,"meta":{` can only be a key (quotes inside strings are escaped); the object
- * ends at the matching brace outside strings. Falls back to parsing the whole report.
+ * ends at the matching brace outside strings. Scanned as UTF-8 bytes: only "meta" is decoded (the bytes of a
+ * multi-byte character are all >= 0x80, so none is taken for a quote or brace). Falls back to parsing the
+ * whole report.
  */
-export function metaOf(text: string): Report['meta'] {
-  const at = text.indexOf(',"meta":{');
+export function metaOf(json: Buffer): Report['meta'] {
+  const at = json.indexOf(',"meta":{');
   if (at >= 0) {
     const start = at + ',"meta":'.length;
     let depth = 0;
     let inString = false;
-    for (let i = start; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = start; i < json.length; i++) {
+      const c = json[i]!;
       if (inString) {
         if (c === 92) i++; // backslash: skip the escaped character
         else if (c === 34) inString = false;
       } else if (c === 34) inString = true;
       else if (c === 123 || c === 91) depth++;
-      else if ((c === 125 || c === 93) && --depth === 0) return JSON.parse(text.slice(start, i + 1)) as Report['meta'];
+      else if ((c === 125 || c === 93) && --depth === 0) return JSON.parse(json.toString('utf8', start, i + 1)) as Report['meta'];
     }
   }
-  return (JSON.parse(text) as Report).meta;
+  return (JSON.parse(json.toString('utf8')) as Report).meta;
 }
 
 /** In a shard build, the ids of the shard's reports (written by the ingest stage). */
@@ -173,19 +175,24 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
   async datasets({ dirs }) {
     const ledger = await readLedger(dirs);
     const ids = await selectedIds(dirs, ledger);
-    const { reportLoader } = await import('./search-index.ts');
     const { writeDatasets } = await import('../src/publish/datasets/index.ts');
-    const load = reportLoader(dirs.ingest);
     const p = progressLine('  datasets');
     let n = 0;
+    // Reports are read synchronously: they are read one at a time, and a synchronous read of a report file
+    // took half the CPU time of an asynchronous one (measured).
+    const file = (id: string) => path.join(dirs.ingest, 'reports', `${id}.json`);
     // Ordering needs only each report's metadata, read without parsing the whole report; a report whose JSON
     // has the same hash as at the last build keeps its files and rows (incremental).
     const peek = async (id: string) => {
-      const text = await readFile(path.join(dirs.ingest, 'reports', `${id}.json`), 'utf8');
-      return { digest: createHash('sha1').update(text).digest('hex'), meta: metaOf(text) };
+      const json = readFileSync(file(id));
+      return { digest: createHash('sha1').update(json).digest('hex'), meta: metaOf(json) };
+    };
+    const load = async (id: string) => {
+      if (++n % 500 === 0) p.update(`${n} reports formatted`);
+      return JSON.parse(readFileSync(file(id), 'utf8')) as Report;
     };
     const { files } = await writeDatasets({
-      reports: { ids, peek, load: (id) => { if (++n % 500 === 0) p.update(`${n} reports formatted`); return load(id); } },
+      reports: { ids, peek, load },
       ledger: onlyIds(ledger, ids), outDir: dirs.data, cacheDir: path.join(dirs.work, 'data-cache'),
     });
     p.done(`${files.length} files`);

@@ -82,7 +82,7 @@ describe('datasets from a report loader (streamed, as the build writes them)', (
     const r = await runIngest({ inputs: [path.join(work, 'corpus'), path.join(work, 'corpus-more')], outDir: ingest, cacheDir: path.join(work, 'cache'), jobs: 1 });
     const ledger = JSON.parse(readFileSync(path.join(ingest, 'ledger.json'), 'utf8'));
     const text = (id: string) => readFileSync(path.join(ingest, 'reports', `${id}.json`), 'utf8');
-    const source = (ids: string[]) => ({ ids, load: async (id: string) => JSON.parse(text(id)), peek: async (id: string) => ({ digest: createHash('sha1').update(text(id)).digest('hex'), meta: metaOf(text(id)) }) });
+    const source = (ids: string[]) => ({ ids, load: async (id: string) => JSON.parse(text(id)), peek: async (id: string) => ({ digest: createHash('sha1').update(text(id)).digest('hex'), meta: metaOf(Buffer.from(text(id))) }) });
     const cacheDir = path.join(work, 'data-cache');
     const out = path.join(work, 'data-inc');
     await writeDatasets({ reports: source(reportIds), ledger, outDir: out, cacheDir });
@@ -101,9 +101,10 @@ describe('datasets from a report loader (streamed, as the build writes them)', (
   it('reads a report\'s metadata without parsing the whole report', () => {
     for (const id of reportIds) {
       const text = readFileSync(path.join(work, 'ingest', 'reports', `${id}.json`), 'utf8');
-      expect(metaOf(text)).toEqual(JSON.parse(text).meta);
+      expect(metaOf(Buffer.from(text))).toEqual(JSON.parse(text).meta);
     }
-    expect(metaOf(JSON.stringify({ id: 'x', source: { file: ',"meta":{"a":"}' }, meta: { b: '"{"' } }))).toEqual({ b: '"{"' });
+    expect(metaOf(Buffer.from(JSON.stringify({ id: 'x', source: { file: ',"meta":{"a":"}' }, meta: { b: '"{"' } })))).toEqual({ b: '"{"' });
+    expect(metaOf(Buffer.from(JSON.stringify({ id: '東', source: { file: '"meta":{"东}' }, meta: { b: '区\\"}' } })))).toEqual({ b: '区\\"}' });
   });
 
   it('formats CSV exactly as csv-stringify does', () => {

@@ -24,10 +24,19 @@ export interface CellRow {
 const FIELDS = allFields();
 const UNITS = new Map(buildCodebook().fields.map((f) => [f.key, f.unit]));
 
+/** Each field's path below its table, split once: formCell runs for every field of every report, three times. */
+const PATHS = new WeakMap<FieldDef, string[]>();
+
+function pathOf(field: FieldDef): string[] {
+  let path = PATHS.get(field);
+  if (!path) PATHS.set(field, (path = [...field.row.split('.'), field.col]));
+  return path;
+}
+
 /** The printed cell of a form field, found by walking the report's nested table object. */
 export function formCell(report: Report, field: FieldDef): Cell | undefined {
   let node: unknown = report[field.table];
-  for (const part of [...field.row.split('.'), field.col]) {
+  for (const part of pathOf(field)) {
     if (!node || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[part];
   }
@@ -54,10 +63,21 @@ export function printedValue(report: Report, field: FieldDef): number | null {
   return cell && (cell.state === 'num' || cell.state === 'zero_word') ? cell.value : null;
 }
 
-function splitKey(key: string, origin: Origin): Pick<CellRow, 'table' | 'row_key' | 'col_key'> {
+type KeyParts = Pick<CellRow, 'table' | 'row_key' | 'col_key'>;
+
+function splitKey(key: string, origin: Origin): KeyParts {
   const parts = (key.startsWith(`${origin}.`) && origin !== 'derived' ? key.slice(origin.length + 1) : key).split('.');
   if (parts.length < 3) return { table: parts[0] ?? '', row_key: parts[1] ?? '', col_key: '' };
   return { table: parts[0]!, row_key: parts.slice(1, -1).join('.'), col_key: parts.at(-1)! };
+}
+
+/** Derived keys come from a fixed set of definitions (check/derived.ts), the same in every report: each is split once. */
+const DERIVED_PARTS = new Map<string, KeyParts>();
+
+function derivedParts(key: string): KeyParts {
+  let parts = DERIVED_PARTS.get(key);
+  if (!parts) DERIVED_PARTS.set(key, (parts = splitKey(key, 'derived')));
+  return parts;
 }
 
 export function* reportCells(report: Report): Generator<CellRow> {
@@ -72,7 +92,8 @@ export function* reportCells(report: Report): Generator<CellRow> {
   for (const origin of ['derived', 'ext', 'legacy'] as const) {
     const map = report[origin];
     for (const key of Object.keys(map).sort(byCodePoint)) {
-      yield { report_id: report.id, field_key: key, origin, ...splitKey(key, origin), unit: UNITS.get(key) ?? '', cell: map[key]! };
+      const parts = origin === 'derived' ? derivedParts(key) : splitKey(key, origin);
+      yield { report_id: report.id, field_key: key, origin, ...parts, unit: UNITS.get(key) ?? '', cell: map[key]! };
     }
   }
 }
