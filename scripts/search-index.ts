@@ -16,8 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Ledger } from '../src/model/ledger.ts';
+import { readLeanLines, type LeanLine } from '../src/ingest/link.ts';
 import type { Report } from '../src/model/report.ts';
-import { toLean } from '../src/publish/lean.ts';
 import { FILTERS, searchRecord, type SearchRecord } from '../src/site/searchdoc.ts';
 import { MANIFEST_FILE, provinceOf, type Bundle, type SearchManifest } from '../src/site/shards.ts';
 
@@ -169,22 +169,29 @@ export async function buildSearchIndex(opts: SearchIndexOptions): Promise<Search
   const ids = opts.ids ?? ledgerReportIds(JSON.parse(await readFile(path.join(ingestDir, 'ledger.json'), 'utf8')) as Ledger);
   const next: IndexState = { code, reports: {}, bundles: {} };
 
-  // One pass over the reports. A report whose JSON is unchanged since the last build is only hashed, not
-  // parsed; the records of changed reports (a few KB each) are kept for indexing.
+  // One pass over the reports' site entries. A report whose entry digest (which changes with anything its page
+  // shows) is unchanged since the last build is not read; the records of changed reports (a few KB each) are
+  // kept for indexing.
+  const lean = await readLeanLines(ingestDir);
+  const lineOf = (id: string) => {
+    const line = lean.get(id);
+    if (!line) throw new Error(`report ${id} has no entry in ${ingestDir}/lean.jsonl: run the ingest stage again`);
+    return line;
+  };
+  const load = reportLoader(ingestDir);
   const records = new Map<string, SearchRecord>();
   const recordOf = (r: Report) => {
-    const record = searchRecord(r, toLean(r));
+    const record = searchRecord(r, (JSON.parse(lineOf(r.id).text) as LeanLine).entry);
     records.set(r.id, record);
     return record;
   };
   const items: Item[] = [];
   const counts: Record<string, Record<string, number>> = Object.fromEntries(Object.values(FILTERS).map((f) => [f, {}]));
   for (const id of ids) {
-    const text = await readFile(path.join(ingestDir, 'reports', `${id}.json`));
-    const digest = createHash('sha1').update(text).digest('hex');
+    const { digest } = lineOf(id);
     let entry = state.reports[id];
     if (entry?.digest !== digest) {
-      const r = JSON.parse(text.toString('utf8')) as Report;
+      const r = await load(id);
       const record = recordOf(r);
       entry = { digest, year: String(r.meta.year ?? 'unknown'), province: provinceOf(r), filters: record.filters, record: createHash('sha1').update(JSON.stringify(record)).digest('hex') };
     }
@@ -194,7 +201,6 @@ export async function buildSearchIndex(opts: SearchIndexOptions): Promise<Search
     if (items.length % 1000 === 0) onProgress?.(`${items.length}/${ids.length} reports read`);
   }
   const plan = planBundles(items, opts.max, opts.bundle);
-  const load = reportLoader(ingestDir);
 
   const rebuilt: string[] = [];
   try {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { assemble } from '../scripts/assemble.ts';
 import { metaOf } from '../scripts/build.ts';
 import { watchRss } from '../scripts/bench/rss.ts';
 import { buildSearchIndex, planBundles } from '../scripts/search-index.ts';
+import { LEAN_FILE, type LeanLine } from '../src/ingest/link.ts';
 import { runIngest } from '../src/ingest/run.ts';
 import type { Manifest } from '../src/publish/datasets/index.ts';
 import { writeDatasets } from '../src/publish/datasets/index.ts';
@@ -141,6 +142,29 @@ describe('search bundles', () => {
     const again = await buildSearchIndex({ ingestDir: path.join(work, 'ingest'), outDir: path.join(work, 'search'), max: 15 });
     expect(again.rebuilt).toEqual([]);
     expect(again.shards).toEqual(manifest.bundles);
+  });
+
+  it('re-indexes only the bundle of a report whose site entry changed', async () => {
+    const file = path.join(work, 'ingest', LEAN_FILE);
+    const text = readFileSync(file, 'utf8');
+    const opts = { ingestDir: path.join(work, 'ingest'), outDir: path.join(work, 'search'), max: 15 };
+    try {
+      // The first report's entry as the ingest writes it when the report changes: a new digest, and here a new
+      // agency name (which its search record shows).
+      const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l) as LeanLine);
+      lines[0] = { digest: '0'.repeat(24), entry: { ...lines[0]!.entry, meta: { ...lines[0]!.entry.meta, agency_name: '某某测试局' } } };
+      writeFileSync(file, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+      const changed = await buildSearchIndex(opts);
+      expect(changed.rebuilt).toHaveLength(1);
+      expect(changed.shards).toEqual(manifest.bundles);
+      // The same change to another entry whose digest stays goes unnoticed: the digest is what says a report
+      // changed, and an unchanged report is not read again.
+      writeFileSync(file, lines.map((l, i) => `${JSON.stringify(i === 1 ? { ...l, entry: { ...l.entry, meta: { ...l.entry.meta, agency_name: '某某测试局' } } } : l)}\n`).join(''));
+      expect((await buildSearchIndex(opts)).rebuilt).toEqual([]);
+    } finally {
+      writeFileSync(file, text);
+      await buildSearchIndex(opts);
+    }
   });
 });
 

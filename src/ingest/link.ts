@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
 import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Check, Report } from '../model/report.ts';
 import { linkCorpus, type LinkedCorpus } from '../publish/corpus.ts';
 import { withCorpus, type Lean } from '../publish/lean.ts';
@@ -33,6 +35,25 @@ function appendChecks(text: string, checks: readonly Check[]): string | null {
 export const LEAN_FILE = 'lean.jsonl';
 
 export interface LeanLine { digest: string; entry: Lean }
+
+/** How linkIngested writes a line's head: its digest and report id, readable without parsing the line. */
+const LINE_HEAD = /^\{"digest":"([0-9a-f]+)","entry":\{"id":"([^"]+)"/;
+
+/**
+ * <outDir>/lean.jsonl by report id, each line kept as text with its digest read off its head: a reader that needs
+ * only the digests (what changed since its last run) parses just the entries it uses.
+ */
+export async function readLeanLines(outDir: string): Promise<Map<string, { digest: string; text: string }>> {
+  const file = join(outDir, LEAN_FILE);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run the ingest stage (npm run build) first`);
+  const lines = new Map<string, { digest: string; text: string }>();
+  for await (const text of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    const head = LINE_HEAD.exec(text);
+    if (!head) throw new Error(`${file}, line ${lines.size + 1}: not an entry written by the ingest; run the ingest stage again`);
+    lines.set(head[2]!, { digest: head[1]!, text });
+  }
+  return lines;
+}
 
 /** Written whole under its name or not at all (the site trusts what it finds there). */
 async function writeLines(file: string, lines: readonly string[]): Promise<void> {
