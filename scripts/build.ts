@@ -23,8 +23,10 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readLeanLines, type LeanLine } from '../src/ingest/link.ts';
 import type { Ledger } from '../src/model/ledger.ts';
 import type { Report } from '../src/model/report.ts';
+import type { Lean } from '../src/publish/lean.ts';
 import { gb, watchRss } from './bench/rss.ts';
 import { progressLine } from './progress.ts';
 
@@ -105,29 +107,16 @@ export const ledgerIds = (ledger: Ledger) =>
   [...new Set(ledger.entries.map((e) => e.report_id).filter((id): id is string => id !== null))].sort();
 
 /**
- * The "meta" object of a report's JSON, parsed on its own (a few KB of a ~75 KB report). The ingest writes
- * JSON.stringify output, where `,"meta":{` can only be a key (quotes inside strings are escaped); the object
- * ends at the matching brace outside strings. Scanned as UTF-8 bytes: only "meta" is decoded (the bytes of a
- * multi-byte character are all >= 0x80, so none is taken for a quote or brace). Falls back to parsing the
- * whole report.
+ * What the datasets need to order and group the reports, and to keep an unchanged report's files: its site
+ * entry's digest (which changes with its JSON) and metadata, from <ingest>/lean.jsonl, not from the 76 KB report.
  */
-export function metaOf(json: Buffer): Report['meta'] {
-  const at = json.indexOf(',"meta":{');
-  if (at >= 0) {
-    const start = at + ',"meta":'.length;
-    let depth = 0;
-    let inString = false;
-    for (let i = start; i < json.length; i++) {
-      const c = json[i]!;
-      if (inString) {
-        if (c === 92) i++; // backslash: skip the escaped character
-        else if (c === 34) inString = false;
-      } else if (c === 34) inString = true;
-      else if (c === 123 || c === 91) depth++;
-      else if ((c === 125 || c === 93) && --depth === 0) return JSON.parse(json.toString('utf8', start, i + 1)) as Report['meta'];
-    }
-  }
-  return (JSON.parse(json.toString('utf8')) as Report).meta;
+export async function entryPeek(ingestDir: string): Promise<(id: string) => Promise<{ digest: string; meta: Lean['meta'] }>> {
+  const lines = await readLeanLines(ingestDir);
+  return async (id) => {
+    const line = lines.get(id);
+    if (!line) throw new StageError(`datasets: report ${id} has no entry in ${ingestDir}/lean.jsonl; run the ingest stage again`);
+    return { digest: line.digest, meta: (JSON.parse(line.text) as LeanLine).entry.meta };
+  };
 }
 
 /** In a shard build, the ids of the shard's reports (written by the ingest stage). */
@@ -181,12 +170,7 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     // Reports are read synchronously: they are read one at a time, and a synchronous read of a report file
     // took half the CPU time of an asynchronous one (measured).
     const file = (id: string) => path.join(dirs.ingest, 'reports', `${id}.json`);
-    // Ordering needs only each report's metadata, read without parsing the whole report; a report whose JSON
-    // has the same hash as at the last build keeps its files and rows (incremental).
-    const peek = async (id: string) => {
-      const json = readFileSync(file(id));
-      return { digest: createHash('sha1').update(json).digest('hex'), meta: metaOf(json) };
-    };
+    const peek = await entryPeek(dirs.ingest);
     const load = async (id: string) => {
       if (++n % 500 === 0) p.update(`${n} reports formatted`);
       return JSON.parse(readFileSync(file(id), 'utf8')) as Report;

@@ -6,6 +6,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ledger } from '../../model/ledger.ts';
 import { ReportSchema, type Report } from '../../model/report.ts';
+import type { Lean } from '../lean.ts';
 import { agencyId, groupAgencies } from '../agencies.ts';
 import { canonical } from './canonical.ts';
 import { GROUPS, JSON_FILES, MAIN_TABLES, YEAR_TABLES, type Group } from './catalog.ts';
@@ -40,7 +41,7 @@ export interface ReportSource {
    * ordering and grouping need only the metadata, and with cacheDir a report whose digest is unchanged is not
    * formatted again.
    */
-  peek?: (id: string) => Promise<{ digest: string; meta: Report['meta'] }>;
+  peek?: (id: string) => Promise<{ digest: string; meta: Lean['meta'] }>;
 }
 
 export interface DatasetOptions {
@@ -83,10 +84,10 @@ const NEWLINE = Buffer.from('\n');
 const PARALLEL_WRITES = 16;
 
 /**
- * What ordering and agency grouping need of a report (its id and metadata, ~1% of the report); the rest is
- * loaded again when its rows are written.
+ * What ordering and agency grouping need of a report (its id and the metadata its site entry keeps, ~1% of the
+ * report); the rest is loaded again when its rows are written.
  */
-type ReportSummary = Pick<Report, 'id' | 'meta'>;
+interface ReportSummary { id: string; meta: Lean['meta'] }
 
 const summarise = (r: Report): ReportSummary => ({ id: r.id, meta: r.meta });
 
@@ -287,8 +288,7 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
   } else for await (const r of inOrder(source.ids, source.load)) { summaries.push(summarise(r)); digests.set(r.id, null); }
   const reports = sortReports(summaries);
   // Re-sorted by code point: groupAgencies orders by zh-CN collation, which can change with the ICU version.
-  // groupAgencies reads only id and the meta fields a Summary keeps.
-  const agencies = groupAgencies(reports as unknown as Report[]).sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
+  const agencies = groupAgencies(reports).sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
   const grouped = new Map<Group, WrittenFile[]>(Object.keys(GROUPS).map((g) => [g as Group, []]));
   const track = (group: Group) => (f: WrittenFile) => { grouped.get(group)!.push(f); };
   const inFlight = new InFlight(PARALLEL_WRITES);
