@@ -38,12 +38,6 @@ export async function checkLinks(distDir: string): Promise<{ pages: number; link
   const broken: BrokenLink[] = [];
   // Unique targets → one page that links there (enough to report and fix).
   const targets = new Map<string, string>();
-  // Root-relative links ("/reports/…/") resolve the same from every page: each is resolved once.
-  const rooted = new Map<string, string>();
-  const keyOf = (href: string, page: string) => {
-    const url = new URL(href, `http://site${page}`);
-    return url.pathname + url.hash;
-  };
   let links = 0;
   for (const file of files) {
     const html = readFileSync(file, 'utf8');
@@ -58,11 +52,8 @@ export async function checkLinks(distDir: string): Promise<{ pages: number; link
         if (href.length > 1 && !own.has(decodeURIComponent(href.slice(1)))) broken.push({ from: page, href, reason: 'no such id on this page' });
         continue;
       }
-      let key = href.startsWith('/') ? rooted.get(href) : undefined;
-      if (key === undefined) {
-        key = keyOf(href, page);
-        if (href.startsWith('/')) rooted.set(href, key);
-      }
+      const abs = new URL(href, `http://site${page}`);
+      const key = abs.pathname + abs.hash;
       if (!targets.has(key)) targets.set(key, page);
     }
   }
