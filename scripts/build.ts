@@ -23,7 +23,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readLeanLines, type LeanLine } from '../src/ingest/link.ts';
+import { readLeanLines } from '../src/ingest/link.ts';
 import type { Ledger } from '../src/model/ledger.ts';
 import type { Report } from '../src/model/report.ts';
 import type { Lean } from '../src/publish/lean.ts';
@@ -112,11 +112,7 @@ export const ledgerIds = (ledger: Ledger) =>
  */
 export async function entryPeek(ingestDir: string): Promise<(id: string) => Promise<{ digest: string; meta: Lean['meta'] }>> {
   const lines = await readLeanLines(ingestDir);
-  return async (id) => {
-    const line = lines.get(id);
-    if (!line) throw new StageError(`datasets: report ${id} has no entry in ${ingestDir}/lean.jsonl; run the ingest stage again`);
-    return { digest: line.digest, meta: (JSON.parse(line.text) as LeanLine).entry.meta };
-  };
+  return async (id) => ({ digest: lines.digest(id), meta: lines.entry(id).meta });
 }
 
 /** In a shard build, the ids of the shard's reports (written by the ingest stage). */

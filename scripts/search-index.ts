@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Ledger } from '../src/model/ledger.ts';
-import { readLeanLines, type LeanLine } from '../src/ingest/link.ts';
+import { readLeanLines } from '../src/ingest/link.ts';
 import type { Report } from '../src/model/report.ts';
 import { FILTERS, searchRecord, type SearchRecord } from '../src/site/searchdoc.ts';
 import { MANIFEST_FILE, provinceOf, type Bundle, type SearchManifest } from '../src/site/shards.ts';
@@ -173,22 +173,17 @@ export async function buildSearchIndex(opts: SearchIndexOptions): Promise<Search
   // shows) is unchanged since the last build is not read; the records of changed reports (a few KB each) are
   // kept for indexing.
   const lean = await readLeanLines(ingestDir);
-  const lineOf = (id: string) => {
-    const line = lean.get(id);
-    if (!line) throw new Error(`report ${id} has no entry in ${ingestDir}/lean.jsonl: run the ingest stage again`);
-    return line;
-  };
   const load = reportLoader(ingestDir);
   const records = new Map<string, SearchRecord>();
   const recordOf = (r: Report) => {
-    const record = searchRecord(r, (JSON.parse(lineOf(r.id).text) as LeanLine).entry);
+    const record = searchRecord(r, lean.entry(r.id));
     records.set(r.id, record);
     return record;
   };
   const items: Item[] = [];
   const counts: Record<string, Record<string, number>> = Object.fromEntries(Object.values(FILTERS).map((f) => [f, {}]));
   for (const id of ids) {
-    const { digest } = lineOf(id);
+    const digest = lean.digest(id);
     let entry = state.reports[id];
     if (entry?.digest !== digest) {
       const r = await load(id);

@@ -39,11 +39,18 @@ export interface LeanLine { digest: string; entry: Lean }
 /** How linkIngested writes a line's head: its digest and report id, readable without parsing the line. */
 const LINE_HEAD = /^\{"digest":"([0-9a-f]+)","entry":\{"id":"([^"]+)"/;
 
+/** A report's site entry, and its digest read without parsing the entry. */
+export interface LeanLines {
+  digest(id: string): string;
+  entry(id: string): Lean;
+}
+
 /**
  * <outDir>/lean.jsonl by report id, each line kept as text with its digest read off its head: a reader that needs
- * only the digests (what changed since its last run) parses just the entries it uses.
+ * only the digests (what changed since its last run) parses just the entries it uses. Asking for a report the
+ * file does not hold throws.
  */
-export async function readLeanLines(outDir: string): Promise<Map<string, { digest: string; text: string }>> {
+export async function readLeanLines(outDir: string): Promise<LeanLines> {
   const file = join(outDir, LEAN_FILE);
   if (!existsSync(file)) throw new Error(`${file} is missing: run the ingest stage (npm run build) first`);
   const lines = new Map<string, { digest: string; text: string }>();
@@ -52,7 +59,12 @@ export async function readLeanLines(outDir: string): Promise<Map<string, { diges
     if (!head) throw new Error(`${file}, line ${lines.size + 1}: not an entry written by the ingest; run the ingest stage again`);
     lines.set(head[2]!, { digest: head[1]!, text });
   }
-  return lines;
+  const line = (id: string) => {
+    const l = lines.get(id);
+    if (!l) throw new Error(`report ${id} has no entry in ${file}: run the ingest stage again`);
+    return l;
+  };
+  return { digest: (id) => line(id).digest, entry: (id) => (JSON.parse(line(id).text) as LeanLine).entry };
 }
 
 /** Written whole under its name or not at all (the site trusts what it finds there). */
