@@ -25,7 +25,8 @@ import { extOf } from '../src/publish/lean.ts';
 import { sourceName } from '../src/site/paths.ts';
 import { MANIFEST_FILE, provinceOf, type SearchManifest } from '../src/site/shards.ts';
 import { report, runStage, selectedFile, workDirs, type Context, type ShardFilter, type StageStat, type WorkDirs } from './build.ts';
-import { ledgerReportIds, reportLoader } from './search-index.ts';
+import { ledgerReportIds } from './search-index.ts';
+import { readLeanLines } from '../src/ingest/link.ts';
 
 type Progress = (text: string) => void;
 
@@ -146,12 +147,13 @@ export interface ShardInfo {
 
 /** The reports of one shard (year, provinces), written to <work>/shard-ids.json for the later stages. */
 export async function selectShard(dirs: WorkDirs, ledger: Ledger, shard: ShardFilter): Promise<string[]> {
-  const load = reportLoader(dirs.ingest);
+  // The site entries carry the year and the resolved region: no report is read.
+  const lean = await readLeanLines(dirs.ingest);
   const ids: string[] = [];
   for (const id of ledgerReportIds(ledger)) {
-    const r = await load(id);
-    if (String(r.meta.year ?? 'unknown') !== shard.year) continue;
-    if (shard.provinces && !shard.provinces.includes(provinceOf(r))) continue;
+    const entry = lean.entry(id);
+    if (String(entry.meta.year ?? 'unknown') !== shard.year) continue;
+    if (shard.provinces && !shard.provinces.includes(provinceOf(entry))) continue;
     ids.push(id);
   }
   await writeFile(selectedFile(dirs), `${JSON.stringify(ids)}\n`);

@@ -29,7 +29,7 @@ export interface SearchManifest {
 export const UNKNOWN_PROVINCE = '未知';
 
 /** The province a report belongs to for sharding and the province filter: the resolved region's, if any. */
-export function provinceOf(r: Pick<Report, 'meta'>): string {
+export function provinceOf(r: { meta: { region: Pick<Report['meta']['region'], 'resolved'> } }): string {
   const resolved = r.meta.region.resolved;
   return resolved?.path.find((p) => p.level === 'province')?.name ?? UNKNOWN_PROVINCE;
 }
