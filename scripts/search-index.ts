@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Ledger } from '../src/model/ledger.ts';
 import { readLeanLines } from '../src/ingest/link.ts';
-import type { Report } from '../src/model/report.ts';
+import { readReportHead, type ReportHead } from '../src/ingest/report-head.ts';
 import { FILTERS, searchRecord, type SearchRecord } from '../src/site/searchdoc.ts';
 import { MANIFEST_FILE, provinceOf, type Bundle, type SearchManifest } from '../src/site/shards.ts';
 
@@ -29,8 +29,8 @@ export const INDEX_VERSION = 2;
 const UNUSED = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-export const reportLoader = (ingestDir: string) => async (id: string): Promise<Report> =>
-  JSON.parse(await readFile(path.join(ingestDir, 'reports', `${id}.json`), 'utf8')) as Report;
+/** What a search record is made of: a report's head, not its tables and checks. */
+export const reportLoader = (ingestDir: string) => (id: string): ReportHead => readReportHead(path.join(ingestDir, 'reports', `${id}.json`));
 
 interface Item { id: string; year: string; province: string }
 
@@ -175,7 +175,7 @@ export async function buildSearchIndex(opts: SearchIndexOptions): Promise<Search
   const lean = await readLeanLines(ingestDir);
   const load = reportLoader(ingestDir);
   const records = new Map<string, SearchRecord>();
-  const recordOf = (r: Report) => {
+  const recordOf = (r: ReportHead) => {
     const record = searchRecord(r, lean.entry(r.id));
     records.set(r.id, record);
     return record;
@@ -186,7 +186,7 @@ export async function buildSearchIndex(opts: SearchIndexOptions): Promise<Search
     const digest = lean.digest(id);
     let entry = state.reports[id];
     if (entry?.digest !== digest) {
-      const r = await load(id);
+      const r = load(id);
       const record = recordOf(r);
       entry = { digest, year: String(r.meta.year ?? 'unknown'), province: provinceOf(r), filters: record.filters, record: createHash('sha1').update(JSON.stringify(record)).digest('hex') };
     }
@@ -205,7 +205,7 @@ export async function buildSearchIndex(opts: SearchIndexOptions): Promise<Search
       if (state.bundles[b.id] === digest && existsSync(path.join(outDir, b.id, 'pagefind-entry.json'))) continue;
       onProgress?.(`bundle ${n + 1}/${plan.length} (${b.id}): indexing ${b.reports} reports`);
       const bundleRecords: SearchRecord[] = [];
-      for (const id of b.ids) bundleRecords.push(records.get(id) ?? recordOf(await load(id)));
+      for (const id of b.ids) bundleRecords.push(records.get(id) ?? recordOf(load(id)));
       await writeBundle(outDir, b.id, bundleRecords);
       for (const id of b.ids) records.delete(id);
       rebuilt.push(b.id);

@@ -61,11 +61,13 @@ describe('synthetic corpus', () => {
 });
 
 describe('datasets from a report loader (streamed, as the build writes them)', () => {
-  it('writes the same files as from an array of reports', async () => {
+  it('writes the same files as from an array of reports (the stored JSON text is the canonical text)', async () => {
     const ledger = JSON.parse(readFileSync(path.join(work, 'ingest', 'ledger.json'), 'utf8'));
-    const load = async (id: string) => JSON.parse(readFileSync(path.join(work, 'ingest', 'reports', `${id}.json`), 'utf8'));
+    const stored = (id: string) => readFileSync(path.join(work, 'ingest', 'reports', `${id}.json`));
+    // Streamed: each report's text as the ingest stored it is published as it is. From the array: serialised.
+    const load = async (id: string) => ({ report: JSON.parse(stored(id).toString('utf8')), json: stored(id) });
     const streamed = await writeDatasets({ reports: { ids: [...reportIds].reverse(), load }, ledger, outDir: path.join(work, 'data-a') });
-    const whole = await writeDatasets({ reports: await Promise.all(reportIds.map(load)), ledger, outDir: path.join(work, 'data-b') });
+    const whole = await writeDatasets({ reports: await Promise.all(reportIds.map(async (id) => (await load(id)).report)), ledger, outDir: path.join(work, 'data-b') });
     expect(streamed.files.length).toBeGreaterThan(2 * N);
     expect(streamed.files).toEqual(whole.files);
     const manifest = JSON.parse(readFileSync(path.join(work, 'data-a', 'files.json'), 'utf8')) as Manifest;
@@ -83,7 +85,7 @@ describe('datasets from a report loader (streamed, as the build writes them)', (
     const ledger = JSON.parse(readFileSync(path.join(ingest, 'ledger.json'), 'utf8'));
     const text = (id: string) => readFileSync(path.join(ingest, 'reports', `${id}.json`), 'utf8');
     const peek = await entryPeek(ingest);
-    const source = (ids: string[]) => ({ ids, load: async (id: string) => JSON.parse(text(id)), peek });
+    const source = (ids: string[]) => ({ ids, load: async (id: string) => ({ report: JSON.parse(text(id)) }), peek });
     const cacheDir = path.join(work, 'data-cache');
     const out = path.join(work, 'data-inc');
     await writeDatasets({ reports: source(reportIds), ledger, outDir: out, cacheDir });

@@ -1,10 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LEAN_FILE, type LeanLine } from '../src/ingest/link.ts';
+import { readReportHead } from '../src/ingest/report-head.ts';
 import { runIngest, type IngestResult } from '../src/ingest/run.ts';
-import type { Report } from '../src/model/report.ts';
+import { canonical } from '../src/model/canonical.ts';
+import { ReportSchema, type Report } from '../src/model/report.ts';
 import { toLean } from '../src/publish/lean.ts';
 import { REAL_DIR } from './helpers/corpus.ts';
 
@@ -86,6 +88,11 @@ describe('incremental ingest', () => {
     const carry = read(out, idOf(r, zone(2020))).checks.filter((c) => c.id === 'X-CARRY');
     expect(carry.map((c) => c.status)).toEqual(Array(7).fill('pass'));
     expect(outputs(out)).toEqual(await fresh());
+    // Every report is stored as its canonical JSON text, cross-report checks spliced in included: the datasets
+    // publish the stored text as it is.
+    for (const [file, text] of Object.entries(outputs(out))) {
+      if (file.startsWith('reports')) expect(JSON.stringify(canonical(JSON.parse(text), ReportSchema)), file).toBe(text);
+    }
   });
 
   it('removing it removes its report and takes the successor back, as a fresh run would', async () => {
@@ -96,6 +103,21 @@ describe('incremental ingest', () => {
     expect(r.reportIds).not.toContain(gone);
     expect(read(out, idOf(r, zone(2020))).checks.find((c) => c.id === 'X-CARRY')!.status).toBe('not_assessable');
     expect(outputs(out)).toEqual(await fresh());
+  });
+
+  it('reads a report\'s head (id, source, meta, sections) from the start of its stored text alone', () => {
+    const head = (r: Report) => ({ schema_version: r.schema_version, id: r.id, source: r.source, meta: r.meta, sections: r.sections });
+    const ids = readdirSync(join(out, 'reports')).map((f) => f.slice(0, -5));
+    for (const id of ids) expect(readReportHead(join(out, 'reports', `${id}.json`))).toEqual(head(read(out, id)));
+    // A head longer than the first read (long prose, a quote and the word "tables" in it) is read on.
+    const r = read(out, ids[0]!);
+    const text = `"tables":{ ${'公开'.repeat(20000)}`;
+    const long = { ...r, sections: Object.fromEntries(Object.entries(r.sections).map(([k, s]) => [k, s && { ...s, text }])) } as Report;
+    const file = join(dir, 'long.json');
+    writeFileSync(file, JSON.stringify(long));
+    expect(JSON.stringify(long).indexOf(',"tables":{')).toBeGreaterThan(64 * 1024);
+    expect(readReportHead(file)).toEqual(head(long));
+    expect(readReportHead(file).sections).toEqual(long.sections);
   });
 
   it('a run that lost its state trusts nothing and still gives the same outputs', async () => {

@@ -5,6 +5,7 @@ import { extractMeta } from '../extract/meta/index.ts';
 import { extractNarrative } from '../extract/narrative.ts';
 import { extractSections } from '../extract/sections.ts';
 import { extractTables } from '../extract/tables/index.ts';
+import { canonicalParsed } from '../model/canonical.ts';
 import { ReadError, type Document } from '../model/document.ts';
 import { ReportSchema, SCHEMA_VERSION, type Report } from '../model/report.ts';
 import { resolveRegion } from '../publish/gazetteer/resolve.ts';
@@ -74,5 +75,6 @@ export async function extractReport(input: ExtractInput): Promise<Report> {
     checks: checked.checks,
     notes: [...doc.notes, ...tables.notes, ...legacy.notes, ...checked.notes],
   };
-  return ReportSchema.parse(report) as Report;
+  // In canonical key order, so the JSON text written once is the text every later stage publishes as is.
+  return canonicalParsed(ReportSchema.parse(report), ReportSchema) as Report;
 }

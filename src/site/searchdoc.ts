@@ -1,5 +1,5 @@
 import { placePath } from './place.ts';
-import type { Report } from '../model/report.ts';
+import type { ReportHead } from '../ingest/report-head.ts';
 import { ERAS, levelLabel } from './labels.ts';
 import type { Lean } from '../publish/lean.ts';
 import { url } from './paths.ts';
@@ -46,7 +46,7 @@ export interface SearchRecord {
   meta: Record<string, string>; filters: Record<string, string[]>; sort: Record<string, string>;
 }
 
-export function searchRecord(report: Report, lean: Lean): SearchRecord {
+export function searchRecord(report: ReportHead, lean: Lean): SearchRecord {
   const m = report.meta;
   const title = m.title ?? `${m.agency_name ?? ''}${m.year ?? ''}年政府信息公开工作年度报告`;
   const region = placePath(m.region).join(' › ');

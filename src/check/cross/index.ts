@@ -1,6 +1,7 @@
 import { groupAgencies, type Agency } from '../../publish/agencies.ts';
 import type { CorpusCard } from '../../ingest/card.ts';
-import type { Check } from '../../model/report.ts';
+import { canonical } from '../../model/canonical.ts';
+import { CheckSchema, type Check } from '../../model/report.ts';
 import { CARRY_KEYS, checkCarry } from './carry.ts';
 import type { Link } from './chain.ts';
 import { checkSeries, SERIES_KEYS } from './series.ts';
@@ -26,6 +27,10 @@ function agencyLinks(cards: readonly CorpusCard[], agencies: readonly Agency[] =
 /** Cross-report checks (spec §5.5) for every report: X-CARRY, X-STOCK, X-SERIES, all severity warning. */
 export function crossReportChecks(cards: readonly CorpusCard[], agencies?: readonly Agency[]): Map<string, Check[]> {
   const out = new Map<string, Check[]>(cards.map((r) => [r.id, []]));
-  for (const link of agencyLinks(cards, agencies)) out.get(link.report.id)!.push(...checkCarry(link), ...checkStock(link), ...checkSeries(link));
+  for (const link of agencyLinks(cards, agencies)) {
+    // In the schema's key order, like the report's own checks: they are spliced into its canonical JSON text.
+    const checks = [...checkCarry(link), ...checkStock(link), ...checkSeries(link)].map((c) => canonical(c, CheckSchema) as Check);
+    out.get(link.report.id)!.push(...checks);
+  }
   return out;
 }

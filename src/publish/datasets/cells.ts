@@ -2,7 +2,7 @@ import { allFields, type FieldDef, type ModernEra } from '../../forms/index.ts';
 import { absentCell, type Cell, type CellState } from '../../model/cell.ts';
 import type { Report } from '../../model/report.ts';
 import { buildCodebook } from './codebook.ts';
-import { byCodePoint } from './table.ts';
+import { byCodePoint } from '../../model/canonical.ts';
 
 // Every cell of a report as one flat list, in a fixed order: form fields in form order, then derived, ext and
 // legacy values sorted by key. This order is the row order of cells.csv and of reports/<id>.csv.

@@ -8,7 +8,6 @@ import type { Ledger } from '../../model/ledger.ts';
 import { ReportSchema, type Report } from '../../model/report.ts';
 import type { Lean } from '../lean.ts';
 import { agencyId, groupAgencies } from '../agencies.ts';
-import { canonical } from './canonical.ts';
 import { GROUPS, JSON_FILES, MAIN_TABLES, YEAR_TABLES, type Group } from './catalog.ts';
 import { reportCells, type CellRow } from './cells.ts';
 import { buildCodebook } from './codebook.ts';
@@ -17,7 +16,8 @@ import { MANIFEST, type Manifest } from './manifest.ts';
 import { renderReadme, type Summary } from './readme.ts';
 import { readRelease, type Release } from './release.ts';
 import { Sink, csvHead, csvText, type CsvAppender, type WrittenFile } from './sink.ts';
-import { byCodePoint, record, type Table } from './table.ts';
+import { byCodePoint, canonical } from '../../model/canonical.ts';
+import { record, type Table } from './table.ts';
 import { agenciesTable, cellsTable, checksTable, codebookTable, ledgerTable, reportsTable, statesTable, type CheckRow, type ReportRow } from './tables.ts';
 
 // Publishes the downloads under outDir (the build copies it to dist/data). One pass over the reports, sorted
@@ -35,13 +35,22 @@ export { readManifest } from './manifest.ts';
  */
 export interface ReportSource {
   ids: readonly string[];
-  load: (id: string) => Promise<Report>;
+  load: (id: string) => Promise<Loaded>;
   /**
    * A report's metadata and a digest of it as stored (e.g. a hash of its JSON text), without loading all of it:
    * ordering and grouping need only the metadata, and with cacheDir a report whose digest is unchanged is not
    * formatted again.
    */
   peek?: (id: string) => Promise<{ digest: string; meta: Lean['meta'] }>;
+}
+
+/**
+ * A loaded report, and its JSON text as stored when that is already canonical (the ingest writes it so:
+ * src/model/canonical.ts): then the text is published byte for byte instead of being serialised again.
+ */
+export interface Loaded {
+  report: Report;
+  json?: Buffer;
 }
 
 export interface DatasetOptions {
@@ -73,9 +82,11 @@ export function publicPath(file: string): string {
   return isAbsolute(file) && !rel.startsWith('..') ? rel.split(sep).join('/') : file;
 }
 
+/** The report with its paths made public; the report itself when they already are. */
 function publicReport(r: Report): Report {
+  const file = publicPath(r.source.file);
   const sidecar = r.source.sidecar === null ? null : publicPath(r.source.sidecar);
-  return { ...r, source: { ...r.source, file: publicPath(r.source.file), sidecar } };
+  return file === r.source.file && sidecar === r.source.sidecar ? r : { ...r, source: { ...r.source, file, sidecar } };
 }
 
 const NEWLINE = Buffer.from('\n');
@@ -92,8 +103,8 @@ interface ReportSummary { id: string; meta: Lean['meta'] }
 const summarise = (r: Report): ReportSummary => ({ id: r.id, meta: r.meta });
 
 /** Reports loaded in the given order with a few reads ahead (file reads overlap the formatting). */
-async function* inOrder(ids: readonly string[], load: (id: string) => Promise<Report>, ahead = 8): AsyncGenerator<Report> {
-  const pending: Promise<Report>[] = [];
+async function* inOrder(ids: readonly string[], load: (id: string) => Promise<Loaded>, ahead = 8): AsyncGenerator<Loaded> {
+  const pending: Promise<Loaded>[] = [];
   let next = 0;
   const fill = () => { while (pending.length < ahead && next < ids.length) pending.push(load(ids[next++]!)); };
   fill();
@@ -272,7 +283,7 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
   const sink = new Sink(outDir);
   const next = emptyState(code);
   const source: ReportSource = Array.isArray(input)
-    ? { ids: input.map((r) => r.id), load: ((byId) => async (id: string) => byId.get(id)!)(new Map(input.map((r) => [r.id, r]))) }
+    ? { ids: input.map((r) => r.id), load: ((byId) => async (id: string) => ({ report: byId.get(id)! }))(new Map(input.map((r) => [r.id, r]))) }
     : input;
   // First pass: only what ordering and grouping need (metadata), and a digest per report when the source can
   // give one cheaply (null means "always redo").
@@ -285,7 +296,7 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
       summaries.push({ id, meta });
       digests.set(id, cacheDir ? digest : null);
     }
-  } else for await (const r of inOrder(source.ids, source.load)) { summaries.push(summarise(r)); digests.set(r.id, null); }
+  } else for await (const { report: r } of inOrder(source.ids, source.load)) { summaries.push(summarise(r)); digests.set(r.id, null); }
   const reports = sortReports(summaries);
   // Re-sorted by code point: groupAgencies orders by zh-CN collation, which can change with the ICU version.
   const agencies = groupAgencies(reports).sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
@@ -372,10 +383,11 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
       let text: Buffer;
       if (todo[0] === r.id) {
         todo.shift();
-        const full = publicReport((await loads.next()).value as Report);
+        const { report, json: stored } = (await loads.next()).value as Loaded;
+        const full = publicReport(report);
         // The newline is added to the bytes: encoding JSON text with "\n" appended (a string that must be
         // flattened first) took more than twice as long.
-        text = Buffer.from(JSON.stringify(canonical(full, ReportSchema)));
+        text = stored && full === report ? stored : Buffer.from(JSON.stringify(canonical(full, ReportSchema)));
         const fileText = Buffer.concat([text, NEWLINE]);
         const cells = [...reportCells(full)];
         const checks = full.checks.map((check, n): CheckRow => ({ report_id: full.id, seq: n + 1, check }));

@@ -3,7 +3,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
-import { byCodePoint, header, record, type Table } from './table.ts';
+import { byCodePoint } from '../../model/canonical.ts';
+import { header, record, type Table } from './table.ts';
 
 // Every file goes through a Sink, which hashes and counts it while writing, so SHA256SUMS, datapackage.json
 // and files.json never re-read what was just written. Large files are appended to chunk by chunk (one report

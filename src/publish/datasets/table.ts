@@ -49,11 +49,6 @@ export function csvValue(v: Scalar): string {
   return v;
 }
 
-/** Code-point order: the same on every machine and Node version, unlike localeCompare. */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 export function header<R>(table: Table<R>): string[] {
   return table.columns.map((c) => c.name);
 }
