@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,17 +18,18 @@ export interface Linked {
 
 const NO_CROSS = crossDigest([]);
 /** `notes` is a report's last key and holds only strings, so this is where its `checks` array ends. */
-const CHECKS_END = '],"notes":[';
+const CHECKS_END = Buffer.from('],"notes":[');
+const CHECKS_START = Buffer.from('"checks":[');
 
 /**
  * A report that carries no cross-report checks yet (just extracted) gets them appended to its JSON text, without
- * parsing and re-serialising 76 KB: the same bytes as JSON.stringify of the report with the checks added.
+ * decoding, parsing and re-serialising 76 KB: the same bytes as JSON.stringify of the report with the checks added.
  */
-function appendChecks(text: string, checks: readonly Check[]): string | null {
+function appendChecks(text: Buffer, checks: readonly Check[]): Buffer | null {
   const at = text.lastIndexOf(CHECKS_END);
   if (at < 0 || !checks.length) return null;
-  const sep = text.endsWith('"checks":[', at) ? '' : ',';
-  return `${text.slice(0, at)}${sep}${checks.map((c) => JSON.stringify(c)).join(',')}${text.slice(at)}`;
+  const first = at >= CHECKS_START.length && text.subarray(at - CHECKS_START.length, at).equals(CHECKS_START);
+  return Buffer.concat([text.subarray(0, at), Buffer.from(`${first ? '' : ','}${checks.map((c) => JSON.stringify(c)).join(',')}`), text.subarray(at)]);
 }
 
 /** The site's entries (<outDir>/lean.jsonl): one line per report in id order, `{"digest":…,"entry":…}`. */
@@ -107,9 +108,11 @@ export async function linkIngested(
     lines.push(`{"digest":"${page}","entry":${entry}}\n`);
     const from = pending.get(card.id);
     if (!from && digest === cross.get(card.id)) continue;
+    // Synchronous: one report at a time either way, and a promise round trip per file cost more than the write.
     const file = join(dir, `${card.id}.json`);
-    const text = await readFile(from ?? file, 'utf8');
-    await writeFile(file, (cross.get(card.id) === NO_CROSS && appendChecks(text, mine)) || JSON.stringify(withCrossChecks(JSON.parse(text) as Report, mine)));
+    const text = readFileSync(from ?? file);
+    const had = cross.get(card.id);
+    writeFileSync(file, had === digest ? text : (had === NO_CROSS && appendChecks(text, mine)) || JSON.stringify(withCrossChecks(JSON.parse(text.toString('utf8')) as Report, mine)));
   }
   await writeFile(join(outDir, 'corpus.json'), `${JSON.stringify(summary)}\n`);
   await writeLines(join(outDir, LEAN_FILE), lines);
