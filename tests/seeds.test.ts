@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMS } from '../src/forms/index.ts';
-import { flattenCells } from '../src/ingest/nest.ts';
+import { flattenCells } from '../src/model/cell-of.ts';
 import { runIngest } from '../src/ingest/run.ts';
 import type { Report } from '../src/model/report.ts';
 import { SEEDS_DIR, expectedFor, seedFiles } from './helpers/corpus.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FORMS, MODERN_ERAS, formFields, type ModernEra } from '../src/forms/index.ts';
 import { ReportSchema, SectionKeySchema, type Report } from '../src/model/report.ts';
+import { fmt } from '../src/site/format.ts';
 import { activeTable, appealsTable, checksByCell, requestsTable, type TableModel } from '../src/site/tables.ts';
 
 // A schema-valid report with every table cell absent: the layout must come from the forms alone.
@@ -85,5 +86,13 @@ describe('checksByCell', () => {
     const m = checksByCell([check('pass', ['a']), check('fail', ['a', 'b']), check('uncertain', ['b'])]);
     expect(m.get('a')).toEqual([1]);
     expect(m.get('b')).toEqual([1, 2]);
+  });
+});
+
+describe('fmt', () => {
+  it('prints numbers as zh-CN Intl.NumberFormat does, small whole numbers included', () => {
+    const intl = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
+    for (const n of [0, 7, 999, 1000, 12345, 1234567, 0.5, 2.125, -3, -0, 1e21]) expect(fmt(n), String(n)).toBe(intl.format(n));
+    expect(fmt(null)).toBe('—');
   });
 });

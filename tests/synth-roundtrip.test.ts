@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { flattenCells } from '../src/ingest/nest.ts';
+import { flattenCells } from '../src/model/cell-of.ts';
 import { runIngest } from '../src/ingest/run.ts';
 import type { Report } from '../src/model/report.ts';
 import { writeSynthCorpus, type SynthReport } from '../src/synth/corpus.ts';

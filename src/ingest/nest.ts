@@ -14,15 +14,3 @@ export function nestCells(cells: Map<string, Cell>): Record<'active' | 'requests
   }
   return roots as Record<'active' | 'requests' | 'appeals', Tree>;
 }
-
-/** The reverse of nestCells: every cell of a report table keyed by its full field key. */
-export function flattenCells(tree: unknown, prefix: string, out = new Map<string, Cell>()): Map<string, Cell> {
-  if (tree && typeof tree === 'object') {
-    for (const [k, v] of Object.entries(tree as Record<string, unknown>)) {
-      const key = `${prefix}.${k}`;
-      if (v && typeof v === 'object' && 'state' in v && 'raw' in v) out.set(key, v as Cell);
-      else flattenCells(v, key, out);
-    }
-  }
-  return out;
-}

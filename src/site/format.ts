@@ -3,7 +3,9 @@ import { format } from 'd3-format';
 const int = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
 const pct = format('.1%');
 
-export const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : int.format(n));
+/** Most cells are small whole numbers, printed the same by String (Intl.NumberFormat was ~0.3 ms per report page). */
+export const fmt = (n: number | null | undefined): string =>
+  (n === null || n === undefined ? '—' : Number.isInteger(n) && (n > 0 || Object.is(n, 0)) && n < 1000 ? String(n) : int.format(n));
 export const fmtPct = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : pct(n));
 
 export function fmtBytes(n: number): string {
