@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LEAN_FILE, type LeanLine } from '../src/ingest/link.ts';
 import { readReportHead } from '../src/ingest/report-head.ts';
 import { runIngest, type IngestResult } from '../src/ingest/run.ts';
@@ -128,5 +128,19 @@ describe('incremental ingest', () => {
     expect(r.cached).toBe(0);
     expect(changedSince(before)).toHaveLength(4);
     expect(outputs(out)).toEqual(await fresh());
+  });
+
+  it('a new output folder over a warm cache takes every report from it without parsing one whole', async () => {
+    const other = join(dir, 'out-warm');
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const r = await runIngest({ inputs: [inp], outDir: other, cacheDir, jobs: 1 });
+      expect(r.cached).toBe(r.reportIds.length);
+      // Cards and report heads are parsed; no report text (tens of KB) is.
+      expect(parse.mock.calls.filter(([text]) => typeof text === 'string' && text.includes('"derived":{'))).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(outputs(other)).toEqual(outputs(out));
   });
 });

@@ -55,6 +55,9 @@ export function crossDigest(checks: readonly Check[]): string {
   return createHash('sha256').update(JSON.stringify(checks.filter((c) => CROSS_RULES.has(c.id)))).digest('hex').slice(0, 16);
 }
 
+/** What a report without cross-report results (as extracted, before the corpus pass) has as its digest. */
+export const NO_CROSS = crossDigest([]);
+
 /** The report with its cross-report results replaced (earlier results dropped, never added to). */
 export function withCrossChecks(r: Report, cross: readonly Check[]): Report {
   return { ...r, checks: [...r.checks.filter((c) => !CROSS_RULES.has(c.id)), ...cross] };

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Check, Report } from '../model/report.ts';
 import { linkCorpus, type LinkedCorpus } from '../publish/corpus.ts';
 import { withCorpus, type Lean } from '../publish/lean.ts';
-import { corpusCard, crossDigest, withCrossChecks, type CorpusCard } from './card.ts';
+import { NO_CROSS, corpusCard, crossDigest, withCrossChecks, type CorpusCard } from './card.ts';
 
 export type CorpusSummary = Omit<LinkedCorpus, 'cross'>;
 
@@ -16,7 +16,6 @@ export interface Linked {
   cross: Map<string, string>;
 }
 
-const NO_CROSS = crossDigest([]);
 /** `notes` is a report's last key and holds only strings, so this is where its `checks` array ends. */
 const CHECKS_END = Buffer.from('],"notes":[');
 const CHECKS_START = Buffer.from('"checks":[');

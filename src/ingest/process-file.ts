@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { ReadError } from '../model/document.ts';
 import type { Report } from '../model/report.ts';
-import { corpusCard, crossDigest, type CorpusCard } from './card.ts';
+import { NO_CROSS, corpusCard, crossDigest, type CorpusCard } from './card.ts';
+import { readReportHead } from './report-head.ts';
 import { extractReport, sha256 } from './extract-report.ts';
 import { readSidecar } from './sidecar.ts';
 
@@ -62,6 +63,16 @@ function writeAtomic(path: string, text: string): void {
   renameSync(tmp, path);
 }
 
+/** Whether a cache entry's report names this input file and sidecar (read from its head, not parsed whole). */
+function cachedUnder(cachePath: string, file: string, sidecar: string | null): boolean {
+  try {
+    const { source } = readReportHead(cachePath);
+    return source.file === file && source.sidecar === sidecar;
+  } catch {
+    return false;
+  }
+}
+
 export async function processFile({ file, known }: Task, opts: ProcessOptions): Promise<Outcome> {
   const base = { file, sha256: null, bytes: 0, key: null, json: null, text_at: null, card: null, cross: null, cached: false };
   let size: number;
@@ -87,10 +98,15 @@ export async function processFile({ file, known }: Task, opts: ProcessOptions): 
     ...base, sha256: hash, bytes: size, key, json: inCache ? null : json, text_at: inCache ? cachePath : null,
     card: corpusCard(report), cross: crossDigest(report.checks), error: null, cached,
   });
-  if (cardPath && known === key) {
+  const card = cardPath && readOrNull(cardPath);
+  if (card && known === key) {
     // Its report is in place from an earlier run: only the card is needed.
-    const card = readOrNull(cardPath);
-    if (card) return { ...base, sha256: hash, bytes: size, key, card: JSON.parse(card) as CorpusCard, error: null, cached: true };
+    return { ...base, sha256: hash, bytes: size, key, card: JSON.parse(card) as CorpusCard, error: null, cached: true };
+  }
+  if (card && cachePath && cachedUnder(cachePath, file, side.file)) {
+    // Cached under this very path (a new output folder over a warm cache, e.g. a CI shard job): the card answers,
+    // and the corpus pass copies the cached text, which holds no cross-report checks yet.
+    return { ...base, sha256: hash, bytes: size, key, text_at: cachePath, card: JSON.parse(card) as CorpusCard, cross: NO_CROSS, error: null, cached: true };
   }
   // Cached before cards existed: made from the report below and kept for next time.
   const keepCard = (o: Outcome) => {

@@ -40,5 +40,5 @@ export function regionId(regionPath: readonly string[]): string {
   return createHash('sha256').update(regionPath.join('/')).digest('hex').slice(0, 10);
 }
 
-/** Dataset files written by writeDatasets; report pages link a download only if it was written. */
+/** Dataset files written by writeDatasets; the data page lists them from their manifest. */
 export const DATA_DIR = path.resolve(process.env.NIANBAO_DATA_DIR ?? '.cache/data');
