@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 // Every internal link in the built site must reach a file, and every #fragment an element id.
 
@@ -32,9 +34,10 @@ function resolve(dist: string, sitePath: string): string | null {
   return existsSync(index) ? index : null;
 }
 
-export async function checkLinks(distDir: string): Promise<{ pages: number; links: number; broken: BrokenLink[] }> {
-  const dist = path.resolve(distDir);
-  const files = await htmlFiles(dist);
+/** What one pass over some pages finds: links counted, broken #fragments, and each target with a page linking it. */
+interface Scan { links: number; broken: BrokenLink[]; targets: [string, string][] }
+
+function scan(dist: string, files: readonly string[]): Scan {
   const broken: BrokenLink[] = [];
   // Unique targets → one page that links there (enough to report and fix).
   const targets = new Map<string, string>();
@@ -57,6 +60,36 @@ export async function checkLinks(distDir: string): Promise<{ pages: number; link
       if (!targets.has(key)) targets.set(key, page);
     }
   }
+  return { links, broken, targets: [...targets] };
+}
+
+/** Pages per worker below which one thread is quicker than starting others. */
+const PAGES_PER_WORKER = 2000;
+
+/** Scans the pages in contiguous parts, one worker thread per core: the parts, merged in order, read as one pass. */
+async function scanAll(dist: string, files: readonly string[], perWorker: number): Promise<Scan[]> {
+  const parts = Math.max(1, Math.min(availableParallelism(), Math.floor(files.length / perWorker)));
+  if (parts === 1) return [scan(dist, files)];
+  const size = Math.ceil(files.length / parts);
+  return Promise.all(Array.from({ length: parts }, (_, i) => new Promise<Scan>((resolve, reject) => {
+    const w = new Worker(new URL(import.meta.url), { workerData: { dist, files: files.slice(i * size, (i + 1) * size) } });
+    w.once('message', resolve);
+    w.once('error', reject);
+    w.once('exit', (code) => { if (code !== 0) reject(new Error(`links: a page scanner stopped with code ${code}`)); });
+  })));
+}
+
+export async function checkLinks(distDir: string, pagesPerWorker = PAGES_PER_WORKER): Promise<{ pages: number; links: number; broken: BrokenLink[] }> {
+  const dist = path.resolve(distDir);
+  const files = await htmlFiles(dist);
+  const broken: BrokenLink[] = [];
+  const targets = new Map<string, string>();
+  let links = 0;
+  for (const part of await scanAll(dist, files, pagesPerWorker)) {
+    links += part.links;
+    broken.push(...part.broken);
+    for (const [key, page] of part.targets) if (!targets.has(key)) targets.set(key, page);
+  }
   const idCache = new Map<string, Set<string>>();
   for (const [key, from] of targets) {
     const [sitePath, frag] = key.split('#') as [string, string | undefined];
@@ -71,7 +104,10 @@ export async function checkLinks(distDir: string): Promise<{ pages: number; link
   return { pages: files.length, links, broken };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (!isMainThread && workerData?.dist) {
+  const { dist, files } = workerData as { dist: string; files: string[] };
+  parentPort!.postMessage(scan(dist, files));
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? 'dist';
   const { pages, links, broken } = await checkLinks(dir);
   for (const b of broken) console.error(`broken link on ${b.from}: ${b.href} (${b.reason})`);

@@ -21,4 +21,11 @@ describe('link checker', () => {
     expect(pages).toBe(2);
     expect(broken.map((b) => `${b.from} ${b.href}`).sort()).toEqual(['/ #top', '/ /missing/', '/a/ /a/#nope', '/a/ /img.png'].sort());
   });
+
+  it('finds the same in worker threads, one part of the pages each', async () => {
+    const one = await checkLinks(dir);
+    const parts = await checkLinks(dir, 1);
+    expect(parts).toEqual(one);
+    expect(parts.links).toBe(8);
+  });
 });
