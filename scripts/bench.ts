@@ -24,6 +24,7 @@ import { benchReaders } from '../src/read/bench-readers.ts';
 import { agencyAt, writeSynthCorpus } from '../src/synth/corpus.ts';
 import type { BuildStats } from './build.ts';
 import { measureQueries, reportPageWeight, type QueryBytes } from './bench/query-bytes.ts';
+import { diskShortfall } from './bench/disk.ts';
 import { gb } from './bench/rss.ts';
 import { progressLine } from './progress.ts';
 
@@ -42,6 +43,12 @@ if (!Number.isInteger(n) || n < 1) {
 }
 
 const work = values.work ? path.resolve(values.work) : await mkdtemp(path.join(tmpdir(), 'nianbao-bench-'));
+await mkdir(work, { recursive: true });
+const short = diskShortfall(n, work);
+if (short) {
+  console.error(`bench: ${short}`);
+  process.exit(2);
+}
 const corpus = path.join(work, 'corpus');
 const buildWork = path.join(work, 'build');
 const dist = path.join(work, 'dist');

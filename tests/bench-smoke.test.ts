@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assemble } from '../scripts/assemble.ts';
 import { entryPeek } from '../scripts/build.ts';
+import { diskShortfall } from '../scripts/bench/disk.ts';
 import { watchRss } from '../scripts/bench/rss.ts';
 import { buildSearchIndex, planBundles } from '../scripts/search-index.ts';
 import { LEAN_FILE, type LeanLine } from '../src/ingest/link.ts';
@@ -214,5 +215,14 @@ describe('memory measurement', () => {
     const rss = watchRss(child.pid!, 50);
     await new Promise((r) => child.on('exit', r));
     expect(rss.stop()).toBeGreaterThan(64 * 2 ** 20);
+  });
+});
+
+describe('disk check', () => {
+  it('refuses a run the disk cannot hold, naming the need and what is free', () => {
+    expect(diskShortfall(100_000, '/work', 8.1 * 2 ** 30)).toMatch(/100000 reports need about 62\.0 GB of disk in \/work, and 8\.1 GB is free/);
+    expect(diskShortfall(1000, '/work', 8.1 * 2 ** 30)).toBeNull();
+    // Without a figure, the free space of the folder's own disk.
+    expect(diskShortfall(1, tmpdir())).toBeNull();
   });
 });

@@ -1,0 +1,20 @@
+import { statfsSync } from 'node:fs';
+
+/**
+ * Disk a bench run needs per report, measured at 100,000: 41 GB of site and downloads, the build's work files
+ * (ingest output and cache, stage outputs) and the corpus — ~62 GB, rounded up.
+ */
+export const BYTES_PER_REPORT = 650 * 1024;
+
+/** Why a bench of n reports would run out of disk in dir, or null when it fits (a run stopped by ENOSPC wastes its hour). */
+export function diskShortfall(n: number, dir: string, free = freeBytes(dir)): string | null {
+  const need = n * BYTES_PER_REPORT;
+  if (free >= need) return null;
+  const gb = (b: number) => `${(b / 2 ** 30).toFixed(1)} GB`;
+  return `${n} reports need about ${gb(need)} of disk in ${dir}, and ${gb(free)} is free: free some space, pass --work on a larger disk, or bench fewer reports`;
+}
+
+function freeBytes(dir: string): number {
+  const s = statfsSync(dir);
+  return s.bavail * s.bsize;
+}
