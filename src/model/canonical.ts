@@ -93,16 +93,19 @@ export function canonical(value: unknown, schema?: z.ZodType): unknown {
   return canon(value, planOf(schema));
 }
 
-function canon(value: unknown, plan: Plan): unknown {
-  if (Array.isArray(value)) {
-    const element = plan.type === 'array' ? planOf(plan.element) : OTHER;
-    let out: unknown[] | null = null;
-    for (let i = 0; i < value.length; i++) {
-      const v = canon(value[i], element);
-      if (v !== value[i]) (out ??= value.slice())[i] = v;
-    }
-    return out ?? value;
+/** An array's elements put in order by `walk` under the array's element plan: the array itself when none changed. */
+function eachElement(value: unknown[], plan: Plan, walk: (v: unknown, plan: Plan) => unknown): unknown[] {
+  const element = plan.type === 'array' ? planOf(plan.element) : OTHER;
+  let out: unknown[] | null = null;
+  for (let i = 0; i < value.length; i++) {
+    const v = walk(value[i], element);
+    if (v !== value[i]) (out ??= value.slice())[i] = v;
   }
+  return out ?? value;
+}
+
+function canon(value: unknown, plan: Plan): unknown {
+  if (Array.isArray(value)) return eachElement(value, plan, canon);
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj);
@@ -145,15 +148,7 @@ export function canonicalParsed(value: unknown, schema: z.ZodType): unknown {
 function inRecords(value: unknown, plan: Plan): unknown {
   if (value === null || typeof value !== 'object' || !holdsRecord(plan)) return value;
   if (plan.type === 'record') return canon(value, plan);
-  if (Array.isArray(value)) {
-    const element = plan.type === 'array' ? planOf(plan.element) : OTHER;
-    let out: unknown[] | null = null;
-    for (let i = 0; i < value.length; i++) {
-      const v = inRecords(value[i], element);
-      if (v !== value[i]) (out ??= value.slice())[i] = v;
-    }
-    return out ?? value;
-  }
+  if (Array.isArray(value)) return eachElement(value, plan, inRecords);
   if (plan.type !== 'object') return value;
   const obj = value as Record<string, unknown>;
   let out: Record<string, unknown> | null = null;
