@@ -20,12 +20,11 @@ import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Ledger } from '../src/model/ledger.ts';
+import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
 import { extOf } from '../src/publish/lean.ts';
 import { sourceName } from '../src/site/paths.ts';
 import { MANIFEST_FILE, provinceOf, type SearchManifest } from '../src/site/shards.ts';
 import { report, runStage, selectedFile, workDirs, type Context, type ShardFilter, type StageStat, type WorkDirs } from './build.ts';
-import { ledgerReportIds } from './search-index.ts';
 import { readLeanLines } from '../src/ingest/link.ts';
 
 type Progress = (text: string) => void;

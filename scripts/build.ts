@@ -24,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readLeanLines } from '../src/ingest/link.ts';
-import type { Ledger } from '../src/model/ledger.ts';
+import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
 import type { Report } from '../src/model/report.ts';
 import type { Lean } from '../src/publish/lean.ts';
 import { gb, watchRss } from './bench/rss.ts';
@@ -102,10 +102,6 @@ async function readLedger(dirs: WorkDirs): Promise<Ledger> {
   return JSON.parse(await readFile(file, 'utf8')) as Ledger;
 }
 
-/** Report ids of the ledger (first file of each distinct report), sorted. */
-export const ledgerIds = (ledger: Ledger) =>
-  [...new Set(ledger.entries.map((e) => e.report_id).filter((id): id is string => id !== null))].sort();
-
 /**
  * What the datasets need to order and group the reports, and to keep an unchanged report's files: its site
  * entry's digest (which changes with its JSON) and metadata, from <ingest>/lean.jsonl, not from the 76 KB report.
@@ -120,13 +116,13 @@ export const selectedFile = (dirs: WorkDirs) => path.join(dirs.work, 'shard-ids.
 
 async function selectedIds(dirs: WorkDirs, ledger: Ledger): Promise<string[]> {
   const file = selectedFile(dirs);
-  return existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) as string[] : ledgerIds(ledger);
+  return existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) as string[] : ledgerReportIds(ledger);
 }
 
 /** The ledger entries of some reports only (rejected files belong to no shard). */
 export function onlyIds(ledger: Ledger, ids: readonly string[]): Ledger {
   const keep = new Set(ids);
-  if (keep.size === ledgerIds(ledger).length) return ledger;
+  if (keep.size === ledgerReportIds(ledger).length) return ledger;
   const entries = ledger.entries.filter((e) => e.report_id !== null && keep.has(e.report_id));
   const count = (st: string) => entries.filter((e) => e.status === st).length;
   return { ...ledger, entries, counts: { parsed: count('parsed'), partial: count('partial'), rejected: 0 } };

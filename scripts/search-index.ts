@@ -15,7 +15,7 @@ import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import type { Ledger } from '../src/model/ledger.ts';
+import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
 import { readLeanLines } from '../src/ingest/link.ts';
 import { readReportHead, type ReportHead } from '../src/ingest/report-head.ts';
 import { FILTERS, searchRecord, type SearchRecord } from '../src/site/searchdoc.ts';
@@ -224,11 +224,6 @@ export async function buildSearchIndex(opts: SearchIndexOptions): Promise<Search
   await writeFile(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
   await writeFile(stateFile, `${JSON.stringify(next)}\n`);
   return { shards, rebuilt, reports: items.length, bytes: await sizeOf(outDir) };
-}
-
-/** Report ids of a ledger (the first file of each distinct report), sorted. */
-export function ledgerReportIds(ledger: Ledger): string[] {
-  return [...new Set(ledger.entries.map((e) => e.report_id).filter((id): id is string => id !== null))].sort();
 }
 
 // node scripts/search-index.ts [ingestDir] [outDir]

@@ -22,3 +22,8 @@ export const LedgerSchema = z.strictObject({
   entries: z.array(LedgerEntrySchema),
 });
 export type Ledger = z.infer<typeof LedgerSchema>;
+
+/** Report ids of a ledger (the first file of each distinct report), sorted. */
+export function ledgerReportIds(ledger: Ledger): string[] {
+  return [...new Set(ledger.entries.map((e) => e.report_id).filter((id): id is string => id !== null))].sort();
+}
