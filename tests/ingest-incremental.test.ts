@@ -2,6 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { readCachedCard, readCachedReport, writeCacheEntry } from '../src/ingest/cache-entry.ts';
+import { corpusCard } from '../src/ingest/card.ts';
 import { LEAN_FILE, type LeanLine } from '../src/ingest/link.ts';
 import { readReportHead } from '../src/ingest/report-head.ts';
 import { runIngest, type IngestResult } from '../src/ingest/run.ts';
@@ -56,8 +58,15 @@ describe('incremental ingest', () => {
   it('an unchanged corpus: no report read from the cache or rewritten, same outputs', async () => {
     const before = stamps();
     const was = outputs(out);
-    // Only the cards stay in the cache: a run that needed a cached report would have to extract it again.
-    for (const sub of readdirSync(cacheDir)) for (const f of readdirSync(join(cacheDir, sub))) if (!f.endsWith('.card.json')) rmSync(join(cacheDir, sub, f));
+    // Only the cards stay in the cache entries (report text, newline, card, newline): a run that needed a cached
+    // report would have to extract it again.
+    for (const sub of readdirSync(cacheDir)) {
+      for (const f of readdirSync(join(cacheDir, sub))) {
+        const entry = readFileSync(join(cacheDir, sub, f), 'utf8');
+        expect(JSON.parse(entry.slice(0, entry.indexOf('\n'))).id, f).toMatch(/^[0-9a-f]{16}$/);
+        writeFileSync(join(cacheDir, sub, f), entry.slice(entry.indexOf('\n')));
+      }
+    }
     const r = await run();
     expect(r.cached).toBe(4);
     expect(changedSince(before)).toEqual([]);
@@ -118,6 +127,22 @@ describe('incremental ingest', () => {
     expect(JSON.stringify(long).indexOf(',"tables":{')).toBeGreaterThan(64 * 1024);
     expect(readReportHead(file)).toEqual(head(long));
     expect(readReportHead(file).sections).toEqual(long.sections);
+  });
+
+  it('keeps a report and its card in one cache entry, each read back whole, a card longer than the first read too', () => {
+    const r = read(out, readdirSync(join(out, 'reports'))[0]!.slice(0, -5));
+    const card = corpusCard(r);
+    const many = { ...card, checks: Array(500).fill(r.checks[0]!) };
+    expect(JSON.stringify(many).length).toBeGreaterThan(64 * 1024);
+    for (const c of [card, many]) {
+      const file = join(dir, 'entry', `${c.checks.length}.json`);
+      writeCacheEntry(file, JSON.stringify(r), c);
+      expect(readCachedCard(file)).toEqual(c);
+      expect(readCachedReport(file)!.toString('utf8')).toBe(JSON.stringify(r));
+      expect(readReportHead(file).id).toBe(r.id);
+    }
+    expect(readCachedCard(join(dir, 'entry', 'none.json'))).toBeNull();
+    expect(readCachedReport(join(dir, 'entry', 'none.json'))).toBeNull();
   });
 
   it('a run that lost its state trusts nothing and still gives the same outputs', async () => {

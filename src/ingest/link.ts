@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Check, Report } from '../model/report.ts';
 import { linkCorpus, type LinkedCorpus } from '../publish/corpus.ts';
 import { withCorpus, type Lean } from '../publish/lean.ts';
+import { readCachedReport } from './cache-entry.ts';
 import { NO_CROSS, corpusCard, crossDigest, withCrossChecks, type CorpusCard } from './card.ts';
 
 export type CorpusSummary = Omit<LinkedCorpus, 'cross'>;
@@ -109,7 +110,8 @@ export async function linkIngested(
     if (!from && digest === cross.get(card.id)) continue;
     // Synchronous: one report at a time either way, and a promise round trip per file cost more than the write.
     const file = join(dir, `${card.id}.json`);
-    const text = readFileSync(from ?? file);
+    const text = from ? readCachedReport(from) : readFileSync(file);
+    if (!text) throw new Error(`${from}: this ingest cache entry holds no report; delete the cache folder and build again`);
     const had = cross.get(card.id);
     writeFileSync(file, had === digest ? text : (had === NO_CROSS && appendChecks(text, mine)) || JSON.stringify(withCrossChecks(JSON.parse(text.toString('utf8')) as Report, mine)));
   }

@@ -9,9 +9,9 @@ const IN_FLIGHT = 4;
  * Process tasks on `jobs` worker threads (or inline for jobs = 1), calling `onOutcome` as each finishes.
  * Outcomes arrive out of order; callers sort what they keep.
  */
-export async function processAll(tasks: readonly Task[], jobs: number, opts: ProcessOptions, onOutcome: (o: Outcome) => void | Promise<void>): Promise<void> {
+export async function processAll(tasks: readonly Task[], jobs: number, opts: ProcessOptions, onOutcome: (o: Outcome) => void): Promise<void> {
   if (jobs <= 1 || tasks.length < 2) {
-    for (const t of tasks) await onOutcome(await processFile(t, opts));
+    for (const t of tasks) onOutcome(await processFile(t, opts));
     return;
   }
   let next = 0;
@@ -28,9 +28,9 @@ export async function processAll(tasks: readonly Task[], jobs: number, opts: Pro
         }
         if (inFlight === 0) resolve();
       };
-      w.on('message', async (o: Outcome) => {
+      w.on('message', (o: Outcome) => {
         try {
-          await onOutcome(o);
+          onOutcome(o);
           inFlight--;
           feed();
         } catch (e) {

@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { ReadError } from '../model/document.ts';
 import type { Report } from '../model/report.ts';
 import { NO_CROSS, corpusCard, crossDigest, type CorpusCard } from './card.ts';
 import { readReportHead } from './report-head.ts';
 import { extractReport, sha256 } from './extract-report.ts';
 import { readSidecar } from './sidecar.ts';
+import { readCachedCard, readCachedReport, writeCacheEntry } from './cache-entry.ts';
 
 /** No reader handles more than this; larger files are rejected before they are read into memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -45,24 +45,6 @@ export interface Task {
   known: string | null;
 }
 
-function readOrNull(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Written whole or not at all: a cache entry cut short by a crash must not be read back. Synchronous, like the
- * reads: on a worker thread, the promise round trips cost more than the writes.
- */
-function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.${threadId}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
 /** Whether a cache entry's report names this input file and sidecar (read from its head, not parsed whole). */
 function cachedUnder(cachePath: string, file: string, sidecar: string | null): boolean {
   try {
@@ -92,48 +74,37 @@ export async function processFile({ file, known }: Task, opts: ProcessOptions): 
   const side = readSidecar(file);
   const key = sha256(new TextEncoder().encode(`${opts.engine}\n${hash}\n${side.bytes ? sha256(side.bytes) : '-'}`));
   const cachePath = opts.cacheDir ? join(opts.cacheDir, key.slice(0, 2), `${key}.json`) : null;
-  const cardPath = cachePath && `${cachePath.slice(0, -'.json'.length)}.card.json`;
   // Workers send back the card, and the JSON text only when the cache does not hold it byte for byte.
   const outcome = (report: Report, json: string, cached: boolean, inCache: boolean): Outcome => ({
     ...base, sha256: hash, bytes: size, key, json: inCache ? null : json, text_at: inCache ? cachePath : null,
     card: corpusCard(report), cross: crossDigest(report.checks), error: null, cached,
   });
-  const card = cardPath && readOrNull(cardPath);
+  const card = cachePath ? readCachedCard(cachePath) : null;
   if (card && known === key) {
     // Its report is in place from an earlier run: only the card is needed.
-    return { ...base, sha256: hash, bytes: size, key, card: JSON.parse(card) as CorpusCard, error: null, cached: true };
+    return { ...base, sha256: hash, bytes: size, key, card, error: null, cached: true };
   }
-  if (card && cachePath && cachedUnder(cachePath, file, side.file)) {
+  if (cachePath && card && cachedUnder(cachePath, file, side.file)) {
     // Cached under this very path (a new output folder over a warm cache, e.g. a CI shard job): the card answers,
     // and the corpus pass copies the cached text, which holds no cross-report checks yet.
-    return { ...base, sha256: hash, bytes: size, key, text_at: cachePath, card: JSON.parse(card) as CorpusCard, cross: NO_CROSS, error: null, cached: true };
+    return { ...base, sha256: hash, bytes: size, key, text_at: cachePath, card, cross: NO_CROSS, error: null, cached: true };
   }
-  // Cached before cards existed: made from the report below and kept for next time.
-  const keepCard = (o: Outcome) => {
-    if (cardPath) writeAtomic(cardPath, JSON.stringify(o.card));
-    return o;
-  };
-  if (cachePath) {
-    const hit = readOrNull(cachePath);
-    if (hit) {
-      // Same bytes, same sidecar: only the path it was found under may differ.
-      const report = JSON.parse(hit) as Report;
-      report.source.file = file;
-      report.source.sidecar = side.file;
-      const json = JSON.stringify(report);
-      const o = outcome(report, json, true, json === hit);
-      return known === key ? keepCard(o) : o;
-    }
+  const hit = cachePath && card ? readCachedReport(cachePath)?.toString('utf8') : null;
+  if (hit) {
+    // Same bytes, same sidecar: only the path it was found under may differ.
+    const report = JSON.parse(hit) as Report;
+    report.source.file = file;
+    report.source.sidecar = side.file;
+    const json = JSON.stringify(report);
+    return outcome(report, json, true, json === hit);
   }
   try {
     const report = await extractReport({ bytes, file, sidecar: side.sidecar, sidecarFile: side.file });
     if (side.error) report.notes.push(`sidecar ignored: ${side.error}`);
     const json = JSON.stringify(report);
-    if (cachePath) {
-      mkdirSync(join(opts.cacheDir!, key.slice(0, 2)), { recursive: true });
-      writeAtomic(cachePath, json);
-    }
-    return keepCard(outcome(report, json, false, cachePath !== null));
+    const o = outcome(report, json, false, cachePath !== null);
+    if (cachePath) writeCacheEntry(cachePath, json, o.card!);
+    return o;
   } catch (e) {
     if (e instanceof ReadError) return { ...base, sha256: hash, bytes: size, error: { reason: e.reason, message: `${file}: ${e.message}` } };
     const err = e as Error;

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -79,7 +80,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
     done++;
     if (o.cached) cached++;
     opts.onProgress?.(done, files.length, cached);
-    return writes.offer(o, before);
+    writes.offer(o, before);
   });
 
   const entries: LedgerEntry[] = [];
@@ -92,7 +93,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
     entries.push(ledgerEntry(o, dup));
   }
   // Duplicates arriving out of order can leave a later file's copy in place: the first file's is the report.
-  for (const [id, file] of firstFileOf) if (!writes.holds(id, file)) await writes.offer(await processFile({ file, known: null }, processOpts), before);
+  for (const [id, file] of firstFileOf) if (!writes.holds(id, file)) writes.offer(await processFile({ file, known: null }, processOpts), before);
   // The output folder mirrors the inputs: reports of files no longer given are removed.
   for (const id of inPlace) if (!firstFileOf.has(id)) await rm(join(reportsDir, `${id}.json`));
   const count = (s: LedgerEntry['status']) => entries.filter((e) => e.status === s).length;
@@ -115,9 +116,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
 }
 
 /**
- * The report files this run writes: the earliest input file of a report wins over its later duplicates, writes of
- * one report happen in the order offered, and each report's cross-check digest follows what its file holds (or
- * will hold: a report whose text is in the cache is left for the corpus pass to write, once).
+ * The report files this run writes: the earliest input file of a report wins over its later duplicates, and each
+ * report's cross-check digest follows what its file holds (or will hold: a report whose text is in the cache is
+ * left for the corpus pass to write, once). Writes are synchronous: one report at a time either way, and on the
+ * main thread a promise round trip per file left it idle for longer than the write took.
  */
 class Writes {
   readonly cross = new Map<string, string>();
@@ -125,20 +127,20 @@ class Writes {
   readonly pending = new Map<string, string>();
   private readonly dir: string;
   private readonly index: Map<string, number>;
-  private readonly holder = new Map<string, { file: string; done: Promise<void> }>();
+  private readonly holder = new Map<string, string>();
 
   constructor(dir: string, files: readonly string[]) {
     this.dir = dir;
     this.index = new Map(files.map((f, i) => [f, i]));
   }
 
-  offer(o: Outcome, before: IngestState): Promise<void> | undefined {
+  offer(o: Outcome, before: IngestState): void {
     const id = o.card?.id;
     if (!id) return;
     const held = this.holder.get(id);
-    if (held && this.index.get(held.file)! < this.index.get(o.file)!) return;
+    if (held && this.index.get(held)! < this.index.get(o.file)!) return;
     if (o.text_at !== null) {
-      this.holder.set(id, { file: o.file, done: held?.done ?? Promise.resolve() });
+      this.holder.set(id, o.file);
       this.pending.set(id, o.text_at);
       this.cross.set(id, o.cross!);
       return;
@@ -146,19 +148,17 @@ class Writes {
     if (o.json === null) {
       // Already in place: nothing to write, and its checks are those the last run left.
       if (held) return;
-      this.holder.set(id, { file: o.file, done: Promise.resolve() });
+      this.holder.set(id, o.file);
       this.cross.set(id, before.reports[id]!.cross);
       return;
     }
-    const json = o.json;
-    const done = (held?.done ?? Promise.resolve()).then(() => writeFile(join(this.dir, `${id}.json`), json));
-    this.holder.set(id, { file: o.file, done });
+    writeFileSync(join(this.dir, `${id}.json`), o.json);
+    this.holder.set(id, o.file);
     this.pending.delete(id);
     this.cross.set(id, o.cross!);
-    return done;
   }
 
   holds(id: string, file: string): boolean {
-    return this.holder.get(id)?.file === file;
+    return this.holder.get(id) === file;
   }
 }
