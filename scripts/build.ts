@@ -207,14 +207,14 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     return { summary: `sources: ${copied.copied} copied, ${copied.kept} kept; ${out}: ${synced.files} files (${synced.linked} new or changed, ${synced.removed} removed)` };
   },
 
-  async links({ out }) {
+  async links({ out, dirs }) {
     const { checkLinks } = await import('./check-links.ts');
-    const { pages, links, broken } = await checkLinks(out);
+    const { pages, links, broken, scanned } = await checkLinks(out, { cacheFile: path.join(dirs.work, 'links-cache.json') });
     if (broken.length) {
       const list = broken.slice(0, 50).map((b) => `  ${b.from} → ${b.href} (${b.reason})`).join('\n');
       throw new StageError(`links: ${broken.length} broken internal links:\n${list}${broken.length > 50 ? `\n  … and ${broken.length - 50} more` : ''}`);
     }
-    return { summary: `${pages} pages, ${links} internal links, none broken` };
+    return { summary: `${pages} pages (${scanned} read, ${pages - scanned} unchanged), ${links} internal links, none broken` };
   },
 };
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -34,31 +34,30 @@ function resolve(dist: string, sitePath: string): string | null {
   return existsSync(index) ? index : null;
 }
 
-/** What one pass over some pages finds: links counted, broken #fragments, and each target with a page linking it. */
-interface Scan { links: number; broken: BrokenLink[]; targets: [string, string][] }
+/** The site path a page file is served under. */
+const sitePage = (dist: string, file: string) => '/' + path.relative(dist, file).split(path.sep).join('/').replace(/index\.html$/, '');
 
-function scan(dist: string, files: readonly string[]): Scan {
+/** What scanning one page finds: links counted, broken #fragments, and its targets in order of first link. */
+interface PageScan { links: number; broken: BrokenLink[]; targets: string[] }
+
+function scanPage(dist: string, file: string): PageScan {
+  const html = readFileSync(file, 'utf8');
+  const page = sitePage(dist, file);
   const broken: BrokenLink[] = [];
-  // Unique targets → one page that links there (enough to report and fix).
-  const targets = new Map<string, string>();
+  const targets = new Set<string>();
   let links = 0;
-  for (const file of files) {
-    const html = readFileSync(file, 'utf8');
-    const page = '/' + path.relative(dist, file).split(path.sep).join('/').replace(/index\.html$/, '');
-    let own: Set<string> | null = null;
-    for (const m of html.matchAll(ATTR)) {
-      const href = unescape(m[1]!);
-      if (!href || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) continue; // external, mailto:, data:
-      links++;
-      if (href.startsWith('#')) {
-        own ??= ids(html);
-        if (href.length > 1 && !own.has(decodeURIComponent(href.slice(1)))) broken.push({ from: page, href, reason: 'no such id on this page' });
-        continue;
-      }
-      const abs = new URL(href, `http://site${page}`);
-      const key = abs.pathname + abs.hash;
-      if (!targets.has(key)) targets.set(key, page);
+  let own: Set<string> | null = null;
+  for (const m of html.matchAll(ATTR)) {
+    const href = unescape(m[1]!);
+    if (!href || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) continue; // external, mailto:, data:
+    links++;
+    if (href.startsWith('#')) {
+      own ??= ids(html);
+      if (href.length > 1 && !own.has(decodeURIComponent(href.slice(1)))) broken.push({ from: page, href, reason: 'no such id on this page' });
+      continue;
     }
+    const abs = new URL(href, `http://site${page}`);
+    targets.add(abs.pathname + abs.hash);
   }
   return { links, broken, targets: [...targets] };
 }
@@ -66,30 +65,80 @@ function scan(dist: string, files: readonly string[]): Scan {
 /** Pages per worker below which one thread is quicker than starting others. */
 const PAGES_PER_WORKER = 2000;
 
-/** Scans the pages in contiguous parts, one worker thread per core: the parts, merged in order, read as one pass. */
-async function scanAll(dist: string, files: readonly string[], perWorker: number): Promise<Scan[]> {
+/** Scans the pages in contiguous parts, one worker thread per core: the parts, concatenated, are the pages in order. */
+async function scanAll(dist: string, files: readonly string[], perWorker: number): Promise<PageScan[]> {
   const parts = Math.max(1, Math.min(availableParallelism(), Math.floor(files.length / perWorker)));
-  if (parts === 1) return [scan(dist, files)];
+  if (parts === 1) return files.map((f) => scanPage(dist, f));
   const size = Math.ceil(files.length / parts);
-  return Promise.all(Array.from({ length: parts }, (_, i) => new Promise<Scan>((resolve, reject) => {
+  const scans = await Promise.all(Array.from({ length: parts }, (_, i) => new Promise<PageScan[]>((resolve, reject) => {
     const w = new Worker(new URL(import.meta.url), { workerData: { dist, files: files.slice(i * size, (i + 1) * size) } });
     w.once('message', resolve);
     w.once('error', reject);
     w.once('exit', (code) => { if (code !== 0) reject(new Error(`links: a page scanner stopped with code ${code}`)); });
   })));
+  return scans.flat();
 }
 
-export async function checkLinks(distDir: string, pagesPerWorker = PAGES_PER_WORKER): Promise<{ pages: number; links: number; broken: BrokenLink[] }> {
+/**
+ * Each page's scan from the last check, under the page's inode, size and mtime: the build hard-links unchanged
+ * pages into the output, so a page that keeps all three is the same page and need not be read again.
+ */
+type ScanCache = Map<string, { key: string; scan: PageScan }>;
+
+const statKey = (file: string) => {
+  const s = statSync(file, { bigint: true });
+  return `${s.ino}:${s.size}:${s.mtimeNs}`;
+};
+
+function loadCache(file: string | undefined): ScanCache {
+  if (!file || !existsSync(file)) return new Map();
+  try {
+    return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, { key: string; scan: PageScan }>));
+  } catch {
+    return new Map(); // unreadable (e.g. cut short): scan every page again
+  }
+}
+
+function saveCache(file: string, pages: readonly string[], keys: readonly string[], scans: readonly PageScan[]): void {
+  const entries: Record<string, { key: string; scan: PageScan }> = {};
+  pages.forEach((p, i) => { entries[p] = { key: keys[i]!, scan: scans[i]! }; });
+  writeFileSync(`${file}.tmp`, JSON.stringify(entries));
+  renameSync(`${file}.tmp`, file);
+}
+
+export interface CheckLinksOptions {
+  pagesPerWorker?: number;
+  /** Where to keep each page's scan between checks (a build's work folder): unchanged pages are not read again. */
+  cacheFile?: string;
+}
+
+export async function checkLinks(distDir: string, opts: CheckLinksOptions = {}): Promise<{ pages: number; links: number; broken: BrokenLink[]; scanned: number }> {
   const dist = path.resolve(distDir);
   const files = await htmlFiles(dist);
+  const cache = loadCache(opts.cacheFile);
+  const keys = opts.cacheFile ? files.map(statKey) : [];
+  const scans: (PageScan | undefined)[] = files.map((f, i) => {
+    const hit = cache.get(path.relative(dist, f));
+    return hit && hit.key === keys[i] ? hit.scan : undefined;
+  });
+  const todo = files.filter((_, i) => !scans[i]);
+  const fresh = await scanAll(dist, todo, opts.pagesPerWorker ?? PAGES_PER_WORKER);
+  let next = 0;
+  for (let i = 0; i < scans.length; i++) scans[i] ??= fresh[next++];
+  const all = scans as PageScan[];
+  if (opts.cacheFile) saveCache(opts.cacheFile, files.map((f) => path.relative(dist, f)), keys, all);
+
   const broken: BrokenLink[] = [];
+  // Unique targets → the first page (in page order) that links there: enough to report and fix.
   const targets = new Map<string, string>();
   let links = 0;
-  for (const part of await scanAll(dist, files, pagesPerWorker)) {
-    links += part.links;
-    broken.push(...part.broken);
-    for (const [key, page] of part.targets) if (!targets.has(key)) targets.set(key, page);
-  }
+  files.forEach((f, i) => {
+    const { links: n, broken: b, targets: t } = all[i]!;
+    links += n;
+    broken.push(...b);
+    const page = sitePage(dist, f);
+    for (const key of t) if (!targets.has(key)) targets.set(key, page);
+  });
   const idCache = new Map<string, Set<string>>();
   for (const [key, from] of targets) {
     const [sitePath, frag] = key.split('#') as [string, string | undefined];
@@ -101,12 +150,12 @@ export async function checkLinks(distDir: string, pagesPerWorker = PAGES_PER_WOR
       if (!set.has(decodeURIComponent(frag))) broken.push({ from, href: key, reason: 'no such id on the target page' });
     }
   }
-  return { pages: files.length, links, broken };
+  return { pages: files.length, links, broken, scanned: todo.length };
 }
 
 if (!isMainThread && workerData?.dist) {
   const { dist, files } = workerData as { dist: string; files: string[] };
-  parentPort!.postMessage(scan(dist, files));
+  parentPort!.postMessage(files.map((f) => scanPage(dist, f)));
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? 'dist';
   const { pages, links, broken } = await checkLinks(dir);
