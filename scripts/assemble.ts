@@ -15,11 +15,12 @@
 //    the union of the shards' reports, writes the datasets, joins the search bundles into one manifest and
 //    checks every link. See README "Building in shards".
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { linkOrCopy } from '../src/fs/link-or-copy.ts';
 import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
 import { extOf } from '../src/publish/lean.ts';
 import { sourceName } from '../src/site/paths.ts';
@@ -114,13 +115,7 @@ export async function assemble(out: string, mounts: Mount[], onProgress?: Progre
     }
     const dir = path.dirname(dest);
     if (!dirs.has(dir)) { mkdirSync(dir, { recursive: true }); dirs.add(dir); }
-    try {
-      linkSync(src, dest);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EXDEV' || code === 'EPERM' || code === 'EMLINK') copyFileSync(src, dest);
-      else throw e;
-    }
+    linkOrCopy(src, dest);
     linked++;
   }
   // Folders left empty by removals, deepest first, up to out.
@@ -168,7 +163,7 @@ export async function publishShard(dirs: WorkDirs, out: string, shard: ShardFilt
   const reportsDir = path.join(dirs.work, 'shard-reports');
   await rm(reportsDir, { recursive: true, force: true });
   await mkdir(reportsDir, { recursive: true });
-  for (const id of ids) await link(path.join(dirs.ingest, 'reports', `${id}.json`), path.join(reportsDir, `${id}.json`)).catch(() => copyFile(path.join(dirs.ingest, 'reports', `${id}.json`), path.join(reportsDir, `${id}.json`)));
+  for (const id of ids) linkOrCopy(path.join(dirs.ingest, 'reports', `${id}.json`), path.join(reportsDir, `${id}.json`));
   const meta = path.join(dirs.work, 'shard-meta');
   await rm(meta, { recursive: true, force: true });
   await mkdir(meta, { recursive: true });
@@ -231,8 +226,8 @@ async function main(argv: string[]): Promise<void> {
   await mkdir(path.join(dirs.ingest, 'reports'), { recursive: true });
   const entries: Ledger['entries'] = [];
   for (const s of shards) {
-    // Copied, not linked: the corpus pass below may rewrite them.
-    for (const id of s.info.ids) await copyFile(path.join(s.dir, 'reports', `${id}.json`), path.join(dirs.ingest, 'reports', `${id}.json`));
+    // Linked: the corpus pass below replaces a report it changes, so the shard's file keeps its bytes.
+    for (const id of s.info.ids) linkOrCopy(path.join(s.dir, 'reports', `${id}.json`), path.join(dirs.ingest, 'reports', `${id}.json`));
     entries.push(...(JSON.parse(await readFile(path.join(s.dir, 'ledger.json'), 'utf8')) as Ledger).entries);
   }
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

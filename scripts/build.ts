@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readLeanLines } from '../src/ingest/link.ts';
+import { loadStoredReport } from '../src/ingest/report-file.ts';
 import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
 import type { Report } from '../src/model/report.ts';
 import type { Lean } from '../src/publish/lean.ts';
@@ -161,13 +162,13 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     let n = 0;
     // Reports are read synchronously: they are read one at a time, and a synchronous read of a report file
     // took half the CPU time of an asynchronous one (measured). The ingest writes them in canonical key order,
-    // so their text is published as it is.
+    // so their text is published as it is
+    // (hard-linked: src/ingest/report-file.ts).
     const file = (id: string) => path.join(dirs.ingest, 'reports', `${id}.json`);
     const peek = await entryPeek(dirs.ingest);
     const load = async (id: string) => {
       if (++n % 500 === 0) p.update(`${n} reports formatted`);
-      const json = readFileSync(file(id));
-      return { report: JSON.parse(json.toString('utf8')) as Report, json };
+      return loadStoredReport(file(id));
     };
     const { files } = await writeDatasets({
       reports: { ids, peek, load },

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { replaceFile } from '../src/fs/replace-file.ts';
 
 // Every internal link in the built site must reach a file, and every #fragment an element id.
 
@@ -102,8 +103,7 @@ function loadCache(file: string | undefined): ScanCache {
 function saveCache(file: string, pages: readonly string[], keys: readonly string[], scans: readonly PageScan[]): void {
   const entries: Record<string, { key: string; scan: PageScan }> = {};
   pages.forEach((p, i) => { entries[p] = { key: keys[i]!, scan: scans[i]! }; });
-  writeFileSync(`${file}.tmp`, JSON.stringify(entries));
-  renameSync(`${file}.tmp`, file);
+  replaceFile(file, JSON.stringify(entries));
 }
 
 export interface CheckLinksOptions {

@@ -13,6 +13,7 @@ import { buildSearchIndex, planBundles } from '../scripts/search-index.ts';
 import { LEAN_FILE, type LeanLine } from '../src/ingest/link.ts';
 import { runIngest } from '../src/ingest/run.ts';
 import type { Manifest } from '../src/publish/datasets/index.ts';
+import { loadStoredReport, writeReportFile } from '../src/ingest/report-file.ts';
 import { writeDatasets } from '../src/publish/datasets/index.ts';
 import { csvText } from '../src/publish/datasets/sink.ts';
 import { bundlesFor, MANIFEST_FILE, type SearchManifest } from '../src/site/shards.ts';
@@ -64,9 +65,10 @@ describe('synthetic corpus', () => {
 describe('datasets from a report loader (streamed, as the build writes them)', () => {
   it('writes the same files as from an array of reports (the stored JSON text is the canonical text)', async () => {
     const ledger = JSON.parse(readFileSync(path.join(work, 'ingest', 'ledger.json'), 'utf8'));
-    const stored = (id: string) => readFileSync(path.join(work, 'ingest', 'reports', `${id}.json`));
-    // Streamed: each report's text as the ingest stored it is published as it is. From the array: serialised.
-    const load = async (id: string) => ({ report: JSON.parse(stored(id).toString('utf8')), json: stored(id) });
+    const stored = (id: string) => path.join(work, 'ingest', 'reports', `${id}.json`);
+    // Streamed: each report's text as the ingest stored it is published as it is (its file linked). From the
+    // array: serialised and written.
+    const load = async (id: string) => loadStoredReport(stored(id));
     const streamed = await writeDatasets({ reports: { ids: [...reportIds].reverse(), load }, ledger, outDir: path.join(work, 'data-a') });
     const whole = await writeDatasets({ reports: await Promise.all(reportIds.map(async (id) => (await load(id)).report)), ledger, outDir: path.join(work, 'data-b') });
     expect(streamed.files.length).toBeGreaterThan(2 * N);
@@ -77,6 +79,18 @@ describe('datasets from a report loader (streamed, as the build writes them)', (
       expect(statSync(path.join(work, 'data-a', f)).size, f).toBeGreaterThan(0);
     }
     expect(readdirSync(path.join(work, 'data-a', 'reports'))).toHaveLength(2 * N);
+    // Each report's download is its stored file, linked: no copy written.
+    const id = reportIds[0]!;
+    const download = path.join(work, 'data-a', 'reports', `${id}.json`);
+    expect(statSync(download).ino).toBe(statSync(stored(id)).ino);
+    expect(statSync(path.join(work, 'data-b', 'reports', `${id}.json`)).ino).not.toBe(statSync(stored(id)).ino);
+    // The ingest replaces a report it changes: the linked download keeps the bytes it was published with.
+    const was = readFileSync(download);
+    const before = readFileSync(stored(id));
+    writeReportFile(stored(id), '{"changed":true}');
+    expect(readFileSync(download)).toEqual(was);
+    writeReportFile(stored(id), before.subarray(0, -1));
+    expect(readFileSync(stored(id))).toEqual(before);
   });
 
   it('incremental rebuilds after adding and removing reports write the same files as fresh ones', async () => {

@@ -97,10 +97,10 @@ describe('incremental ingest', () => {
     const carry = read(out, idOf(r, zone(2020))).checks.filter((c) => c.id === 'X-CARRY');
     expect(carry.map((c) => c.status)).toEqual(Array(7).fill('pass'));
     expect(outputs(out)).toEqual(await fresh());
-    // Every report is stored as its canonical JSON text, cross-report checks spliced in included: the datasets
-    // publish the stored text as it is.
+    // Every report is stored as its canonical JSON text and a newline, cross-report checks spliced in included:
+    // the datasets publish the stored file as it is.
     for (const [file, text] of Object.entries(outputs(out))) {
-      if (file.startsWith('reports')) expect(JSON.stringify(canonical(JSON.parse(text), ReportSchema)), file).toBe(text);
+      if (file.startsWith('reports')) expect(`${JSON.stringify(canonical(JSON.parse(text), ReportSchema))}\n`, file).toBe(text);
     }
   });
 

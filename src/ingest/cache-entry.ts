@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { replaceFile } from '../fs/replace-file.ts';
 import type { CorpusCard } from './card.ts';
 
 // One cache entry per extracted report, in one file: the report's JSON text, a newline, its corpus card's JSON, a
@@ -21,9 +21,7 @@ export function writeCacheEntry(path: string, reportJson: string, card: CorpusCa
     mkdirSync(dir, { recursive: true });
     made.add(dir);
   }
-  const tmp = `${path}.${process.pid}.${threadId}.tmp`;
-  writeFileSync(tmp, `${reportJson}\n${JSON.stringify(card)}\n`);
-  renameSync(tmp, path);
+  replaceFile(path, `${reportJson}\n${JSON.stringify(card)}\n`);
 }
 
 /** An entry's report JSON text, or null when there is no entry or it holds no report. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -7,6 +7,7 @@ import type { Check, Report } from '../model/report.ts';
 import { linkCorpus, type LinkedCorpus } from '../publish/corpus.ts';
 import { withCorpus, type Lean } from '../publish/lean.ts';
 import { readCachedReport } from './cache-entry.ts';
+import { readReportText, writeReportFile } from './report-file.ts';
 import { NO_CROSS, corpusCard, crossDigest, withCrossChecks, type CorpusCard } from './card.ts';
 
 export type CorpusSummary = Omit<LinkedCorpus, 'cross'>;
@@ -110,10 +111,10 @@ export async function linkIngested(
     if (!from && digest === cross.get(card.id)) continue;
     // Synchronous: one report at a time either way, and a promise round trip per file cost more than the write.
     const file = join(dir, `${card.id}.json`);
-    const text = from ? readCachedReport(from) : readFileSync(file);
+    const text = from ? readCachedReport(from) : readReportText(file);
     if (!text) throw new Error(`${from}: this ingest cache entry holds no report; delete the cache folder and build again`);
     const had = cross.get(card.id);
-    writeFileSync(file, had === digest ? text : (had === NO_CROSS && appendChecks(text, mine)) || JSON.stringify(withCrossChecks(JSON.parse(text.toString('utf8')) as Report, mine)));
+    writeReportFile(file, had === digest ? text : (had === NO_CROSS && appendChecks(text, mine)) || JSON.stringify(withCrossChecks(JSON.parse(text.toString('utf8')) as Report, mine)));
   }
   await writeFile(join(outDir, 'corpus.json'), `${JSON.stringify(summary)}\n`);
   await writeLines(join(outDir, LEAN_FILE), lines);

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { engineDigest } from './engine.ts';
 import { linkIngested, type CorpusSummary } from './link.ts';
 import { listInputs } from './files.ts';
 import { processAll } from './pool.ts';
+import { writeReportFile } from './report-file.ts';
 import { processFile, type Outcome, type ProcessOptions } from './process-file.ts';
 import { saveState, takeState, type IngestState } from './state.ts';
 
@@ -152,7 +152,7 @@ class Writes {
       this.cross.set(id, before.reports[id]!.cross);
       return;
     }
-    writeFileSync(join(this.dir, `${id}.json`), o.json);
+    writeReportFile(join(this.dir, `${id}.json`), o.json);
     this.holder.set(id, o.file);
     this.pending.delete(id);
     this.cross.set(id, o.cross!);

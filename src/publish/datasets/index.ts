@@ -51,6 +51,8 @@ export interface ReportSource {
 export interface Loaded {
   report: Report;
   json?: Buffer;
+  /** A file holding `json` and a newline (a stored report): published as it is, the download is linked to it. */
+  file?: string;
 }
 
 export interface DatasetOptions {
@@ -383,12 +385,12 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
       let text: Buffer;
       if (todo[0] === r.id) {
         todo.shift();
-        const { report, json: stored } = (await loads.next()).value as Loaded;
+        const { report, json: stored, file: storedFile } = (await loads.next()).value as Loaded;
         const full = publicReport(report);
+        const asStored = stored !== undefined && full === report;
         // The newline is added to the bytes: encoding JSON text with "\n" appended (a string that must be
         // flattened first) took more than twice as long.
-        text = stored && full === report ? stored : Buffer.from(JSON.stringify(canonical(full, ReportSchema)));
-        const fileText = Buffer.concat([text, NEWLINE]);
+        text = asStored ? stored : Buffer.from(JSON.stringify(canonical(full, ReportSchema)));
         const cells = [...reportCells(full)];
         const checks = full.checks.map((check, n): CheckRow => ({ report_id: full.id, seq: n + 1, check }));
         chunks = {
@@ -400,7 +402,9 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
         rows = { reports: 1, report_states: 1, cells: cells.length, checks: checks.length };
         // Per-report files: written in the background, a few at a time.
         const wrote = { json: null as WrittenFile | null, csv: null as WrittenFile | null };
-        await inFlight.add(sink.text(`reports/${full.id}.json`, fileText).then((f) => { wrote.json = f; track('report_json')(f); }));
+        const jsonPath = `reports/${full.id}.json`;
+        const jsonFile = asStored && storedFile ? sink.link(jsonPath, storedFile, [text, NEWLINE]) : sink.text(jsonPath, Buffer.concat([text, NEWLINE]));
+        await inFlight.add(jsonFile.then((f) => { wrote.json = f; track('report_json')(f); }));
         await inFlight.add(sink.csvRows(`reports/${full.id}.csv`, cellsTable, cells.length, chunks.cells).then((f) => { wrote.csv = f; track('report_csv')(f); }));
         json = { path: `reports/${full.id}.json`, bytes: 0, sha256: '' };
         csv = { path: `reports/${full.id}.csv`, bytes: 0, sha256: '' };

@@ -1,8 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
+import { linkOrCopy } from '../../fs/link-or-copy.ts';
 import { byCodePoint } from '../../model/canonical.ts';
 import { header, record, type Table } from './table.ts';
 
@@ -161,8 +162,23 @@ export class Sink {
   async text(path: string, content: string | Buffer): Promise<WrittenFile> {
     const abs = await this.target(path);
     const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    // Removed first: an earlier build may have linked this name to another stage's file (see link).
+    await rm(abs, { force: true });
     await writeFile(abs, buf);
     return this.add({ path, bytes: buf.byteLength, sha256: createHash('sha256').update(buf).digest('hex') });
+  }
+
+  /**
+   * A file that already exists elsewhere with exactly `content` (a stored report), hard-linked instead of written:
+   * no bytes written. The other stage only ever replaces its file, so the link keeps these bytes.
+   */
+  async link(path: string, src: string, content: readonly Buffer[]): Promise<WrittenFile> {
+    const abs = await this.target(path);
+    await rm(abs, { force: true });
+    linkOrCopy(src, abs);
+    const hash = createHash('sha256');
+    for (const c of content) hash.update(c);
+    return this.add({ path, bytes: content.reduce((n, c) => n + c.byteLength, 0), sha256: hash.digest('hex') });
   }
 
   /** Indented JSON, for the small descriptive files people read. */
