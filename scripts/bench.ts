@@ -24,7 +24,7 @@ import { benchReaders } from '../src/read/bench-readers.ts';
 import { agencyAt, writeSynthCorpus } from '../src/synth/corpus.ts';
 import type { BuildStats } from './build.ts';
 import { measureQueries, reportPageWeight, type QueryBytes } from './bench/query-bytes.ts';
-import { diskShortfall } from './bench/disk.ts';
+import { diskShortfall, fileCreateCost } from './bench/disk.ts';
 import { gb } from './bench/rss.ts';
 import { progressLine } from './progress.ts';
 
@@ -122,6 +122,8 @@ try {
   gen.done(`${n} synthetic reports in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const corpusSize = await size(corpus);
   print('corpus', `${n} reports, ${mb(corpusSize.bytes)} (${(corpusSize.bytes / n / 1024).toFixed(1)} KB each)`);
+  const create = fileCreateCost(work);
+  print('disk: creating a file (wall / kernel CPU)', `${create.wallMs.toFixed(3)} / ${create.kernelMs.toFixed(3)} ms`);
 
   // 2. Ingest on one core: a sample, no cache (the per-report cost does not depend on N).
   const sample = Math.min(n, 2000);

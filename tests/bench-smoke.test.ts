@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assemble } from '../scripts/assemble.ts';
 import { entryPeek } from '../scripts/build.ts';
-import { diskShortfall } from '../scripts/bench/disk.ts';
+import { diskShortfall, fileCreateCost } from '../scripts/bench/disk.ts';
 import { watchRss } from '../scripts/bench/rss.ts';
 import { buildSearchIndex, planBundles } from '../scripts/search-index.ts';
 import { LEAN_FILE, type LeanLine } from '../src/ingest/link.ts';
@@ -238,5 +238,17 @@ describe('disk check', () => {
     expect(diskShortfall(1000, '/work', 8.1 * 2 ** 30)).toBeNull();
     // Without a figure, the free space of the folder's own disk.
     expect(diskShortfall(1, tmpdir())).toBeNull();
+  });
+
+  it('measures what creating a file costs, and leaves nothing behind', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-create-'));
+    try {
+      const cost = fileCreateCost(dir, 50);
+      expect(cost.wallMs).toBeGreaterThan(0);
+      expect(cost.kernelMs).toBeGreaterThanOrEqual(0);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { statfsSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statfsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Disk a bench run needs per report, measured at 100,000: 41 GB of site and downloads, the build's work files
@@ -17,4 +18,21 @@ export function diskShortfall(n: number, dir: string, free = freeBytes(dir)): st
 function freeBytes(dir: string): number {
   const s = statfsSync(dir);
   return s.bavail * s.bsize;
+}
+
+/**
+ * What creating a file costs in dir, in ms per file (wall, and the kernel's CPU time): on these machines it moves
+ * between ~0.05 and ~1.2 ms from hour to hour, and a build creates several files per report.
+ */
+export function fileCreateCost(dir: string, files = 500): { wallMs: number; kernelMs: number } {
+  const probe = mkdtempSync(join(dir, 'create-probe-'));
+  try {
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    for (let i = 0; i < files; i++) closeSync(openSync(join(probe, String(i)), 'w'));
+    const wall = performance.now() - t;
+    return { wallMs: wall / files, kernelMs: process.cpuUsage(cpu).system / 1000 / files };
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
 }
