@@ -89,8 +89,12 @@ describe('datasets from a report loader (streamed, as the build writes them)', (
     const before = readFileSync(stored(id));
     writeReportFile(stored(id), '{"changed":true}');
     expect(readFileSync(download)).toEqual(was);
+    expect(statSync(stored(id)).ino).not.toBe(statSync(download).ino);
+    // Linked to nothing now, it is rewritten in place (a new file costs more than the write).
+    const ino = statSync(stored(id)).ino;
     writeReportFile(stored(id), before.subarray(0, -1));
     expect(readFileSync(stored(id))).toEqual(before);
+    expect(statSync(stored(id)).ino).toBe(ino);
   });
 
   it('incremental rebuilds after adding and removing reports write the same files as fresh ones', async () => {

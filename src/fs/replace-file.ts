@@ -2,14 +2,11 @@ import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 
 /**
- * Writes a file's parts under a temporary name, then renames it over `path`: a reader never sees it half written,
- * and a file hard-linked to the old one (stage outputs are linked into each other and into dist/) keeps the old
- * bytes instead of being changed in place. Parts are written one after another, so a long text and a short tail
- * are never joined into a new string first.
+ * Writes a file's parts one after another, so a long text and a short tail are never joined into a new string
+ * first.
  */
-export function replaceFile(path: string, ...parts: (string | Uint8Array)[]): void {
-  const tmp = `${path}.${process.pid}.${threadId}.tmp`;
-  const fd = openSync(tmp, 'w');
+export function writeParts(path: string, parts: readonly (string | Uint8Array)[]): void {
+  const fd = openSync(path, 'w');
   try {
     for (const p of parts) {
       if (typeof p === 'string') writeSync(fd, p);
@@ -18,5 +15,15 @@ export function replaceFile(path: string, ...parts: (string | Uint8Array)[]): vo
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Writes a file under a temporary name, then renames it over `path`: a reader never sees it half written, and a
+ * file hard-linked to the old one (stage outputs are linked into each other and into dist/) keeps the old bytes
+ * instead of being changed in place.
+ */
+export function replaceFile(path: string, ...parts: (string | Uint8Array)[]): void {
+  const tmp = `${path}.${process.pid}.${threadId}.tmp`;
+  writeParts(tmp, parts);
   renameSync(tmp, path);
 }
