@@ -64,10 +64,10 @@ function signature(text: string): Uint32Array | null {
   return sig;
 }
 
-/** Estimated Jaccard similarity of the two shingle sets. */
-function estimate(a: readonly number[], b: readonly number[]): number {
+/** Estimated Jaccard similarity of the shingle sets of signatures a and b (offsets into one array). */
+function estimate(sigs: Uint32Array, a: number, b: number): number {
   let same = 0;
-  for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) same++;
+  for (let k = 0; k < HASHES; k++) if (sigs[a + k] === sigs[b + k]) same++;
   return same / HASHES;
 }
 
@@ -83,11 +83,11 @@ export interface SimilarPair {
   similarity: number;
 }
 
-/** The first band in which two signatures agree on every row: a pair is judged in that band's bucket only. */
-function firstSharedBand(a: readonly number[], b: readonly number[]): number {
+/** The first band in which signatures a and b agree on every row: a pair is judged in that band's bucket only. */
+function firstSharedBand(sigs: Uint32Array, a: number, b: number): number {
   for (let band = 0; band < BANDS; band++) {
     let k = band * ROWS;
-    while (k < (band + 1) * ROWS && a[k] === b[k]) k++;
+    while (k < (band + 1) * ROWS && sigs[a + k] === sigs[b + k]) k++;
     if (k === (band + 1) * ROWS) return band;
   }
   return -1;
@@ -100,29 +100,50 @@ function firstSharedBand(a: readonly number[], b: readonly number[]): number {
  */
 const NEIGHBOURS = 32;
 
+/**
+ * A band's rows as one number (52 bits from two 32-bit hashes): a Map keyed by numbers instead of joined strings
+ * took half the time. Two bands that collide share a bucket but not their rows, and firstSharedBand keeps them
+ * apart.
+ */
+function bandKey(sigs: Uint32Array, at: number, band: number): number {
+  let h1 = 0x9e3779b9;
+  let h2 = 0x7f4a7c15;
+  for (let k = at + band * ROWS; k < at + (band + 1) * ROWS; k++) {
+    h1 = mix(h1 ^ sigs[k]!);
+    h2 = mix((h2 + Math.imul(sigs[k]!, 0x27d4eb2f)) >>> 0);
+  }
+  return h1 * 0x100000 + (h2 & 0xfffff);
+}
+
 /** Pairs of reports whose prose is at least `threshold` similar (estimated), most similar first. */
 export function similarPairs(reports: readonly { id: string; prose: number[] | null }[], threshold = 0.8): SimilarPair[] {
-  const sigs = reports.flatMap((r) => (r.prose ? [{ id: r.id, sig: r.prose }] : []));
-  const buckets = new Map<string, number[]>();
-  for (let i = 0; i < sigs.length; i++) {
+  const ids = reports.flatMap((r) => (r.prose ? [r.id] : []));
+  // Every signature in one typed array (report i at i * HASHES): comparing them is most of the work.
+  const sigs = new Uint32Array(ids.length * HASHES);
+  let n = 0;
+  for (const r of reports) if (r.prose) sigs.set(r.prose, HASHES * n++);
+  const buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
+  for (let i = 0; i < ids.length; i++) {
     for (let b = 0; b < BANDS; b++) {
-      const key = `${b}:${sigs[i]!.sig.slice(b * ROWS, (b + 1) * ROWS).join(',')}`;
-      const list = buckets.get(key);
+      const key = bandKey(sigs, i * HASHES, b);
+      const list = buckets[b]!.get(key);
       if (list) list.push(i);
-      else buckets.set(key, [i]);
+      else buckets[b]!.set(key, [i]);
     }
   }
   const out: SimilarPair[] = [];
-  for (const [key, list] of buckets) {
-    const band = Number(key.slice(0, key.indexOf(':')));
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length && y <= x + NEIGHBOURS; y++) {
-        const [a, b] = [sigs[list[x]!]!, sigs[list[y]!]!];
-        if (firstSharedBand(a.sig, b.sig) !== band) continue;
-        const s = estimate(a.sig, b.sig);
-        if (s >= threshold) out.push({ a: a.id, b: b.id, similarity: s });
+  buckets.forEach((bucket, band) => {
+    for (const list of bucket.values()) {
+      for (let x = 0; x < list.length; x++) {
+        const a = list[x]! * HASHES;
+        for (let y = x + 1; y < list.length && y <= x + NEIGHBOURS; y++) {
+          const b = list[y]! * HASHES;
+          if (firstSharedBand(sigs, a, b) !== band) continue;
+          const s = estimate(sigs, a, b);
+          if (s >= threshold) out.push({ a: ids[list[x]!]!, b: ids[list[y]!]!, similarity: s });
+        }
       }
     }
-  }
+  });
   return out.sort((p, q) => q.similarity - p.similarity || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
 }
