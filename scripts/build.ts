@@ -17,7 +17,7 @@
 // what to do. Figures per stage (wall time, peak memory) go to <work>/build-stats.json.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,7 +26,6 @@ import { parseArgs } from 'node:util';
 import { readLeanLines } from '../src/ingest/link.ts';
 import { loadStoredReport } from '../src/ingest/report-file.ts';
 import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
-import type { Report } from '../src/model/report.ts';
 import type { Lean } from '../src/publish/lean.ts';
 import { gb, watchRss } from './bench/rss.ts';
 import { progressLine } from './progress.ts';
@@ -162,8 +161,7 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     let n = 0;
     // Reports are read synchronously: they are read one at a time, and a synchronous read of a report file
     // took half the CPU time of an asynchronous one (measured). The ingest writes them in canonical key order,
-    // so their text is published as it is
-    // (hard-linked: src/ingest/report-file.ts).
+    // so each is published as it is, its file hard-linked (src/ingest/report-file.ts).
     const file = (id: string) => path.join(dirs.ingest, 'reports', `${id}.json`);
     const peek = await entryPeek(dirs.ingest);
     const load = async (id: string) => {

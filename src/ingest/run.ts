@@ -118,8 +118,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
 /**
  * The report files this run writes: the earliest input file of a report wins over its later duplicates, and each
  * report's cross-check digest follows what its file holds (or will hold: a report whose text is in the cache is
- * left for the corpus pass to write, once). Writes are synchronous: one report at a time either way, and on the
- * main thread a promise round trip per file left it idle for longer than the write took.
+ * left for the corpus pass to write, once). Writes are synchronous, as in the workers: one report at a time either
+ * way, so later writes of one report cannot overtake earlier ones.
  */
 class Writes {
   readonly cross = new Map<string, string>();

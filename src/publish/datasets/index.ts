@@ -9,7 +9,7 @@ import { ReportSchema, type Report } from '../../model/report.ts';
 import type { Lean } from '../lean.ts';
 import { agencyId, groupAgencies } from '../agencies.ts';
 import { GROUPS, JSON_FILES, MAIN_TABLES, YEAR_TABLES, type Group } from './catalog.ts';
-import { reportCells, type CellRow } from './cells.ts';
+import { reportCells } from './cells.ts';
 import { buildCodebook } from './codebook.ts';
 import { buildDescriptor, jsonResource, tabularResource } from './descriptor.ts';
 import { MANIFEST, type Manifest } from './manifest.ts';
@@ -18,7 +18,7 @@ import { readRelease, type Release } from './release.ts';
 import { Sink, csvHead, csvText, type CsvAppender, type WrittenFile } from './sink.ts';
 import { byCodePoint, canonical } from '../../model/canonical.ts';
 import { record, type Table } from './table.ts';
-import { agenciesTable, cellsTable, checksTable, codebookTable, ledgerTable, reportsTable, statesTable, type CheckRow, type ReportRow } from './tables.ts';
+import { agenciesTable, cellsTable, checksTable, codebookTable, ledgerTable, reportsTable, statesTable, type CheckRow } from './tables.ts';
 
 // Publishes the downloads under outDir (the build copies it to dist/data). One pass over the reports, sorted
 // by year: each report's rows are formatted once and appended to the full tables, to its year's slice and to
