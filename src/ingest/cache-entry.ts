@@ -12,16 +12,19 @@ import type { CorpusCard } from './card.ts';
 /** The card is the last line; most are a few KB, so one read from the end finds them. */
 const TAIL_READ = 16 * 1024;
 
-const made = new Set<string>();
-
-/** Written whole under its name or not at all: an entry cut short by a crash must not be read back. */
+/**
+ * Written whole under its name or not at all: an entry cut short by a crash must not be read back. Its folder is
+ * made when the write finds it missing, not tried before every entry.
+ */
 export function writeCacheEntry(path: string, reportJson: string, card: CorpusCard): void {
-  const dir = dirname(path);
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    made.add(dir);
+  const parts = [reportJson, '\n', JSON.stringify(card), '\n'];
+  try {
+    replaceFile(path, ...parts);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    mkdirSync(dirname(path), { recursive: true });
+    replaceFile(path, ...parts);
   }
-  replaceFile(path, `${reportJson}\n${JSON.stringify(card)}\n`);
 }
 
 /** An entry's report JSON text, or null when there is no entry or it holds no report. */

@@ -101,9 +101,9 @@ function firstSharedBand(sigs: Uint32Array, a: number, b: number): number {
 const NEIGHBOURS = 32;
 
 /**
- * A band's rows as one number (52 bits from two 32-bit hashes): a Map keyed by numbers instead of joined strings
- * took half the time. Two bands that collide share a bucket but not their rows, and firstSharedBand keeps them
- * apart.
+ * A band's rows as one number (52 bits from two 32-bit hashes), cheaper to key a Map by than the rows joined into
+ * a string (161,600 keys at 10,100 reports). Two bands that collide share a bucket but not their rows, and
+ * firstSharedBand keeps them apart.
  */
 function bandKey(sigs: Uint32Array, at: number, band: number): number {
   let h1 = 0x9e3779b9;
