@@ -116,9 +116,10 @@ export async function checkLinks(distDir: string, opts: CheckLinksOptions = {}):
   const dist = path.resolve(distDir);
   const files = await htmlFiles(dist);
   const cache = loadCache(opts.cacheFile);
+  const names = files.map((f) => path.relative(dist, f));
   const keys = opts.cacheFile ? files.map(statKey) : [];
-  const scans: (PageScan | undefined)[] = files.map((f, i) => {
-    const hit = cache.get(path.relative(dist, f));
+  const scans: (PageScan | undefined)[] = names.map((name, i) => {
+    const hit = cache.get(name);
     return hit && hit.key === keys[i] ? hit.scan : undefined;
   });
   const todo = files.filter((_, i) => !scans[i]);
@@ -126,7 +127,7 @@ export async function checkLinks(distDir: string, opts: CheckLinksOptions = {}):
   let next = 0;
   for (let i = 0; i < scans.length; i++) scans[i] ??= fresh[next++];
   const all = scans as PageScan[];
-  if (opts.cacheFile) saveCache(opts.cacheFile, files.map((f) => path.relative(dist, f)), keys, all);
+  if (opts.cacheFile) saveCache(opts.cacheFile, names, keys, all);
 
   const broken: BrokenLink[] = [];
   // Unique targets → the first page (in page order) that links there: enough to report and fix.

@@ -406,7 +406,7 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
         const jsonFile = asStored && storedFile ? sink.link(jsonPath, storedFile, [text, NEWLINE]) : sink.text(jsonPath, Buffer.concat([text, NEWLINE]));
         await inFlight.add(jsonFile.then((f) => { wrote.json = f; track('report_json')(f); }));
         await inFlight.add(sink.csvRows(`reports/${full.id}.csv`, cellsTable, cells.length, chunks.cells).then((f) => { wrote.csv = f; track('report_csv')(f); }));
-        json = { path: `reports/${full.id}.json`, bytes: 0, sha256: '' };
+        json = { path: jsonPath, bytes: 0, sha256: '' };
         csv = { path: `reports/${full.id}.csv`, bytes: 0, sha256: '' };
         pendingFiles.push({ id: full.id, wrote });
       } else {
