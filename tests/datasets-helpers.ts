@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { formFields, type ModernEra } from '../src/forms/index.ts';
 import type { Cell } from '../src/model/cell.ts';
-import { ReportSchema, type Report } from '../src/model/report.ts';
+import { ReportSchema, SCHEMA_VERSION, type Report } from '../src/model/report.ts';
 import { nestCells } from '../src/ingest/nest.ts';
 
 // Helpers for the dataset tests: a hand-made report for unit tests, and a strict CSV reader.
@@ -27,7 +27,7 @@ export function makeReport(opts: {
   Object.assign(cells, opts.cells);
   const status = { status: 'complete' as const, found: 1, expected: 1, notes: [] };
   return ReportSchema.parse({
-    schema_version: 1,
+    schema_version: SCHEMA_VERSION,
     id: opts.id,
     source: { file: `seeds/${opts.id}.txt`, sha256: opts.id.repeat(4), bytes: 1234, format: 'txt', encoding: 'utf-8', sidecar: null, retrieved_at: null },
     meta: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FORMS, MODERN_ERAS, formFields, type ModernEra } from '../src/forms/index.ts';
-import { ReportSchema, SectionKeySchema, type Report } from '../src/model/report.ts';
+import { ReportSchema, SCHEMA_VERSION, SectionKeySchema, type Report } from '../src/model/report.ts';
 import { fmt } from '../src/site/format.ts';
 import { activeTable, appealsTable, checksByCell, requestsTable, type TableModel } from '../src/site/tables.ts';
 
@@ -8,7 +8,7 @@ import { activeTable, appealsTable, checksByCell, requestsTable, type TableModel
 function skeleton(era: ModernEra): Report {
   const status = { status: 'absent', found: 0, expected: 0, notes: [] };
   return ReportSchema.parse({
-    schema_version: 1, id: '0123456789abcdef',
+    schema_version: SCHEMA_VERSION, id: '0123456789abcdef',
     source: { file: 'x.txt', sha256: '0'.repeat(64), bytes: 0, format: 'txt', encoding: 'utf-8', sidecar: null, retrieved_at: null },
     meta: {
       title: null, agency_name: null, agency_short: null, agency_kind: null, admin_level: null, year: null, year_source: null, era,

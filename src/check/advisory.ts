@@ -11,7 +11,7 @@ export function checkMissing(year: number | null, tables: { requests: TableStatu
   if (year < 2019) return { ...base, status: 'not_assessable', message: `report year ${year} predates the statistical tables`, message_zh: `${year}年度报告无统一统计表要求` };
   const missing = (['requests', 'appeals'] as const).filter((t) => tables[t].status === 'absent');
   return missing.length === 0
-    ? { ...base, status: 'pass', message: 'tables present', message_zh: '统计表齐全' }
+    ? { ...base, status: 'pass', message: null, message_zh: null }
     : {
       ...base, status: 'fail',
       message: `tables missing for a report year that requires them (${missing.join(', ')})`,
@@ -35,10 +35,8 @@ export function checkAppealsWithoutRequests(cells: Map<string, Cell>): Check {
   const fail = requests === 0 && appealTotal > 0;
   return {
     ...base, status: fail ? 'fail' : 'pass', cells: [...reqKeys, ...nonzero], expected: 0, actual: appealTotal,
-    message: fail
-      ? `appeals/lawsuits reported although no requests were received or carried over (${appealTotal} in table 4, 0 requests)`
-      : 'table 4 consistent with table 3 activity',
-    message_zh: fail ? `未收到也无结转的公开申请，却报告了行政复议或诉讼${appealTotal}件` : '表四与表三相符',
+    message: fail ? `appeals/lawsuits reported although no requests were received or carried over (${appealTotal} in table 4, 0 requests)` : null,
+    message_zh: fail ? `未收到也无结转的公开申请，却报告了行政复议或诉讼${appealTotal}件` : null,
   };
 }
 
@@ -52,8 +50,8 @@ export function checkNarrative(narrative: Record<string, Figure>, lookup: (key: 
     const ok = fig.approx === 'at_least' ? k.v >= fig.value : fig.approx === 'about' ? Math.abs(k.v - fig.value) <= Math.max(1, fig.value * 0.1) : k.v === fig.value;
     out.push({
       ...warn, id: 'NARRATIVE', scope: key, status: ok ? 'pass' : 'fail', cells: [key], expected: k.v, actual: fig.value,
-      message: ok ? `prose states ${fig.raw}, table agrees (${k.v})` : `prose states ${fig.raw} (“${fig.context}”) but the table has ${k.v}`,
-      message_zh: ok ? `正文“${fig.raw}”与表格一致` : `正文称“${fig.context}”，表格为${k.v}`,
+      message: ok ? null : `prose states ${fig.raw} (“${fig.context}”) but the table has ${k.v}`,
+      message_zh: ok ? null : `正文称“${fig.context}”，表格为${k.v}`,
     });
   }
   return out;
@@ -76,5 +74,7 @@ export function checkYear(meta: Pick<Meta, 'year' | 'published_at' | 'period'>):
   }
   return problems.length
     ? { ...base, status: 'fail', actual: periodYear, message: problems.join('; '), message_zh: problemsZh.join('；') }
-    : { ...base, status: meta.published_at || periodYear ? 'pass' : 'not_assessable', message: 'year and publication date consistent', message_zh: '年度与发布日期相符' };
+    : meta.published_at || periodYear
+      ? { ...base, status: 'pass', message: null, message_zh: null }
+      : { ...base, status: 'not_assessable', message: 'no publication date or statistics period to compare with the year', message_zh: '无发布日期或统计期限可与年度核对' };
 }

@@ -1,4 +1,4 @@
-import { FORMS, type ModernEra } from '../forms/index.ts';
+import { FORMS, allFields, type ModernEra } from '../forms/index.ts';
 import type { Cell } from '../model/cell.ts';
 import { sumKnown } from './values.ts';
 
@@ -39,19 +39,25 @@ function buildDefinitions(era: ModernEra, singleRowOther: boolean): DerivedDef[]
   return out;
 }
 
-const formulas = new Map<string, string>();
-const formula = (key: string, inputs: string[]) => {
-  let f = formulas.get(key);
-  if (f === undefined) formulas.set(key, (f = `sum of ${inputs.join(' + ')}`));
-  return f;
-};
+/** Keys some form prints (2019 （六）其他处理 subtotals): the codebook lists them as form fields, without a formula. */
+const PRINTED = new Set(allFields().map((f) => f.key));
+const rules = new Map<string, string>();
 
-/** Derived values of one report, stored only when every input is known; state "inferred". */
+/**
+ * Derived values of one report, stored only when every input is known; state "inferred". Their rule is their
+ * key's codebook formula, the same in every report, so only a key the codebook gives no formula names its sum.
+ */
 export function derivedValues(era: ModernEra, cells: Map<string, Cell>, singleRowOther: boolean): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   for (const { key, inputs } of derivedDefinitions(era, singleRowOther)) {
     const s = sumKnown(inputs.map((k) => cells.get(k)));
-    if (s) out[key] = { value: s.v, raw: '', state: 'inferred', loc: null, inferred_from: formula(key, inputs) };
+    if (!s) continue;
+    out[key] = { value: s.v, raw: '', state: 'inferred', loc: null };
+    if (PRINTED.has(key)) {
+      let rule = rules.get(key);
+      if (rule === undefined) rules.set(key, (rule = `sum of ${inputs.join(' + ')}`));
+      out[key].inferred_from = rule;
+    }
   }
   return out;
 }

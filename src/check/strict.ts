@@ -44,18 +44,16 @@ export function checkEquation(eq: Equation, cells: Map<string, Cell>, tableState
       message_zh: `${rule.zh}（${scopeZh(eq)}）：${missing.length}个单元格空白或无法识别，无法核对`,
     };
   }
-  const equal = l.v === r.v;
-  const status = equal ? 'pass' : l.dash || r.dash ? 'uncertain' : 'fail';
+  if (l.v === r.v) return { ...base, status: 'pass', expected: r.v, actual: l.v, message: null, message_zh: null };
+  const status = l.dash || r.dash ? 'uncertain' : 'fail';
   const terms = (keys: string[]) => keys.map((k) => known(cells.get(k))!.v).join(' + ');
-  const arithmetic = `${terms(eq.lhs)} = ${l.v} ${equal ? '=' : '≠'} ${terms(eq.rhs)} = ${r.v}`;
+  const arithmetic = `${terms(eq.lhs)} = ${l.v} ≠ ${terms(eq.rhs)} = ${r.v}`;
   return {
     ...base, status, expected: r.v, actual: l.v,
     message: `${rule.en} (${eq.scope}): ${arithmetic}${status === 'uncertain' ? ' (a dash was read as 0)' : ''}`,
     message_zh: `${rule.zh}（${scopeZh(eq)}）：${arithmetic}${status === 'uncertain' ? '（“—”按0计）' : ''}`,
   };
 }
-
-
 
 /** NN: every count is a non-negative integer, money ≥ 0; only 本年增/减 may be negative. One check per table. */
 export function checkNonNegative(cells: Map<string, Cell>, present: Record<Table, boolean>): Check[] {
@@ -71,7 +69,7 @@ export function checkNonNegative(cells: Map<string, Cell>, present: Record<Table
     const base = { id: 'NN', severity: 'error' as const, scope: table, cells: keys, expected: null, actual: null };
     if (!present[table]) return { ...base, status: 'not_assessable', message: `non-negative counts: ${table} table not found`, message_zh: '非负整数：未找到表格' };
     return keys.length === 0
-      ? { ...base, status: 'pass', message: `all ${table} counts are non-negative integers`, message_zh: '所有数值均为非负整数' }
+      ? { ...base, status: 'pass', message: null, message_zh: null }
       : {
         ...base, status: 'fail',
         message: `negative or fractional count in ${keys.map((k) => `${k} = ${cells.get(k)!.raw}`).join(', ')}`,

@@ -4,7 +4,7 @@ import { CellSchema } from './cell.ts';
 import { LocSchema } from './location.ts';
 import { SourceFormatSchema } from './document.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 // z.compile gives the schemas parsed many times per report (cells, checks, figures) and the wide meta object a
 // generated validator, same checks and same errors, about twice as fast as the runtime parser. The report as a
@@ -143,8 +143,9 @@ export const CheckSchema = z.compile(z.strictObject({
   actual: z.number().nullable(),
   /** Field keys of the cells involved. */
   cells: z.array(z.string()),
-  message: z.string(),
-  message_zh: z.string(),
+  /** What went wrong or could not be checked, in plain words; null for a pass (expected, actual and cells say it). */
+  message: z.string().nullable(),
+  message_zh: z.string().nullable(),
 }));
 export type Check = z.infer<typeof CheckSchema>;
 

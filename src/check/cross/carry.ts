@@ -43,12 +43,8 @@ export function checkCarry(link: Link): Check[] {
     const why = ok ? '' : cur.dash || prev.dash ? ' (a dash cell may mean 0 or n/a)' : scopeChange ? ' (one report is a region-wide aggregate)' : '';
     return {
       ...base, scope: col.key, status, cells, expected: prev.v, actual: cur.v,
-      message: ok
-        ? `${col.en}: carried over ${cur.v} = carried forward ${prev.v} in the ${year - 1} report (${p.id})`
-        : `${col.en}: carried over ${cur.v}, but the ${year - 1} report (${p.id}) carried forward ${prev.v}${why}`,
-      message_zh: ok
-        ? `${col.zh}：上年结转${cur.v}件，与${year - 1}年度报告（${p.id}）结转下年度${prev.v}件一致`
-        : `${col.zh}：上年结转${cur.v}件，但${year - 1}年度报告（${p.id}）结转下年度继续办理${prev.v}件`,
+      message: ok ? null : `${col.en}: carried over ${cur.v}, but the ${year - 1} report (${p.id}) carried forward ${prev.v}${why}`,
+      message_zh: ok ? null : `${col.zh}：上年结转${cur.v}件，但${year - 1}年度报告（${p.id}）结转下年度继续办理${prev.v}件`,
     };
   });
 }

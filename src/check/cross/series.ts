@@ -46,8 +46,8 @@ export function checkSeries(link: Link): Check[] {
     const jump = isJump(before.v, now.v, s.money);
     out.push({
       ...warn, id: 'X-SERIES', scope: s.key, status: jump ? 'fail' : 'pass', cells: [now.key], expected: before.v, actual: now.v,
-      message: `${s.en}: ${before.v} in ${year - 1} (${p.id}) → ${now.v} in ${year}${jump ? ` — a ×${FACTOR} jump; check units and columns` : ''}`,
-      message_zh: `${s.zh}：${year - 1}年度（${p.id}）${before.v} → ${year}年度${now.v}${jump ? `，变化超过${FACTOR}倍，请核对单位和列` : ''}`,
+      message: jump ? `${s.en}: ${before.v} in ${year - 1} (${p.id}) → ${now.v} in ${year} — a ×${FACTOR} jump; check units and columns` : null,
+      message_zh: jump ? `${s.zh}：${year - 1}年度（${p.id}）${before.v} → ${year}年度${now.v}，变化超过${FACTOR}倍，请核对单位和列` : null,
     });
   }
   return out.length ? out : [{ ...warn, id: 'X-SERIES', scope: 'report', status: 'not_assessable', cells: [], expected: null, actual: null, message: `no series value known in both ${year - 1} and ${year}`, message_zh: `${year - 1}、${year}年度无可比数值` }];

@@ -37,11 +37,12 @@ export function checkStock(link: Link): Check[] {
     }
     const expected = before.v + issued.v - repealed.v;
     const ok = expected === now.v;
+    if (ok) return { ...base, scope: row.key, status: 'pass', cells, expected, actual: now.v, message: null, message_zh: null };
     const dash = [now, issued, repealed, before].some((x) => x.dash);
     return {
-      ...base, scope: row.key, status: ok ? 'pass' : dash ? 'uncertain' : 'fail', cells, expected, actual: now.v,
-      message: `${row.en}: in force ${now.v} ${ok ? '=' : '≠'} ${before.v} in force in ${year - 1} (${p.id}) + ${issued.v} issued − ${repealed.v} repealed`,
-      message_zh: `${row.zh}：现行有效${now.v}件${ok ? '=' : '≠'}${year - 1}年度（${p.id}）现行有效${before.v}件+本年制发${issued.v}件−本年废止${repealed.v}件`,
+      ...base, scope: row.key, status: dash ? 'uncertain' : 'fail', cells, expected, actual: now.v,
+      message: `${row.en}: in force ${now.v} ≠ ${before.v} in force in ${year - 1} (${p.id}) + ${issued.v} issued − ${repealed.v} repealed`,
+      message_zh: `${row.zh}：现行有效${now.v}件≠${year - 1}年度（${p.id}）现行有效${before.v}件+本年制发${issued.v}件−本年废止${repealed.v}件`,
     };
   });
 }

@@ -5,7 +5,7 @@ import { LedgerEntrySchema, type LedgerEntry } from '../../model/ledger.ts';
 import type { Agency } from '../agencies.ts';
 import type { CellRow } from './cells.ts';
 import { printedState, printedValue } from './cells.ts';
-import { buildCodebook, type CodebookEntry } from './codebook.ts';
+import { type CodebookEntry } from './codebook.ts';
 import type { Column, Table } from './table.ts';
 
 // The published tables. Column order here is the CSV column order, and it is part of the data contract:
@@ -18,14 +18,6 @@ const PRINTED_STATES = STATES.filter((s) => s !== 'inferred');
 const REPORT_ID = { pattern: '^[0-9a-f]{16}$' };
 /** Several values in one cell (years, ids, keys) are joined with this; none of them can contain it. */
 export const LIST_SEP = ';';
-
-const FORMULAS = new Map(buildCodebook().fields.map((f) => [f.key, f.formula]));
-
-/** Derived cells all say "sum of <their codebook formula>": 65 long strings per report that add nothing. */
-function inferredFrom(r: CellRow): string | undefined {
-  const rule = r.cell.inferred_from;
-  return r.origin === 'derived' && rule === `sum of ${FORMULAS.get(r.field_key)}` ? undefined : rule;
-}
 
 export interface ReportRow {
   report: Report;
@@ -130,7 +122,7 @@ export const cellsTable: Table<CellRow> = {
     { name: 'state', type: 'string', description: 'Value state (codebook.json "states").', constraints: { required: true, enum: [...STATES] }, get: (r) => r.cell.state },
     { name: 'raw', type: 'string', description: 'Cell text as printed (after character normalisation).', get: (r) => r.cell.raw },
     { name: 'printed_unit', type: 'string', description: 'Unit printed inside the cell, when there was one (e.g. 251000元); value is converted to unit.', get: (r) => r.cell.unit },
-    { name: 'inferred_from', type: 'string', description: 'For inferred values, the rule that filled them (D1 zero-fill, D2 single unknown); for derived rows, the sum only when it differs from the codebook formula.', get: (r) => inferredFrom(r) },
+    { name: 'inferred_from', type: 'string', description: 'For inferred values, the rule that filled them (D1 zero-fill, D2 single unknown); empty for derived rows, whose rule is their codebook formula.', get: (r) => r.cell.inferred_from },
     { name: 'was', type: 'string', description: 'For inferred values: the state the cell had as printed.', constraints: { enum: [...STATES] }, get: (r) => r.cell.was },
     { name: 'source_page', type: 'integer', description: 'PDF page (1-based).', get: (r) => r.cell.loc?.page },
     { name: 'source_line', type: 'integer', description: 'Line in the text or page (1-based).', get: (r) => r.cell.loc?.line },
@@ -156,8 +148,8 @@ export const checksTable: Table<CheckRow> = {
     { name: 'expected', type: 'number', description: 'Value the rule expects.', get: (r) => r.check.expected },
     { name: 'actual', type: 'number', description: 'Value found.', get: (r) => r.check.actual },
     { name: 'cells', type: 'string', description: `Field keys involved, joined with "${LIST_SEP}".`, get: (r) => r.check.cells.join(LIST_SEP) || null },
-    { name: 'message', type: 'string', description: 'Explanation (English).', get: (r) => r.check.message },
-    { name: 'message_zh', type: 'string', description: 'Explanation (Chinese).', get: (r) => r.check.message_zh },
+    { name: 'message', type: 'string', description: 'What failed or could not be checked (English); empty for a pass.', get: (r) => r.check.message },
+    { name: 'message_zh', type: 'string', description: 'The same in Chinese; empty for a pass.', get: (r) => r.check.message_zh },
   ],
   primaryKey: ['report_id', 'seq'],
   foreignKeys: [reportKey('report_id')],
