@@ -2,10 +2,10 @@ import { closeSync, mkdtempSync, openSync, rmSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Disk a bench run needs per report, measured at 100,000: 41 GB of site and downloads, the build's work files
- * (ingest output and cache, stage outputs) and the corpus — ~62 GB, rounded up.
+ * Disk a bench run needs per report, measured at 100,000 (report JSON schema 2): 34 GB of site and downloads, the
+ * build's work files (ingest output and cache, stage outputs) and the corpus — 50 GB in all, rounded up.
  */
-export const BYTES_PER_REPORT = 650 * 1024;
+export const BYTES_PER_REPORT = 550 * 1024;
 
 /** Why a bench of n reports would run out of disk in dir, or null when it fits (a run stopped by ENOSPC wastes its hour). */
 export function diskShortfall(n: number, dir: string, free = freeBytes(dir)): string | null {
