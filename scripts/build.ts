@@ -104,7 +104,7 @@ async function readLedger(dirs: WorkDirs): Promise<Ledger> {
 
 /**
  * What the datasets need to order and group the reports, and to keep an unchanged report's files: its site
- * entry's digest (which changes with its JSON) and metadata, from <ingest>/lean.jsonl, not from the 76 KB report.
+ * entry's digest (which changes with its JSON) and metadata, from <ingest>/lean.jsonl, not from the ~60 KB report.
  */
 export async function entryPeek(ingestDir: string): Promise<(id: string) => Promise<{ digest: string; meta: Lean['meta'] }>> {
   const lines = await readLeanLines(ingestDir);

@@ -238,7 +238,7 @@ describe('memory measurement', () => {
 
 describe('disk check', () => {
   it('refuses a run the disk cannot hold, naming the need and what is free', () => {
-    expect(diskShortfall(100_000, '/work', 8.1 * 2 ** 30)).toMatch(/100000 reports need about 62\.0 GB of disk in \/work, and 8\.1 GB is free/);
+    expect(diskShortfall(100_000, '/work', 8.1 * 2 ** 30)).toMatch(/100000 reports need about 52\.5 GB of disk in \/work, and 8\.1 GB is free/);
     expect(diskShortfall(1000, '/work', 8.1 * 2 ** 30)).toBeNull();
     // Without a figure, the free space of the folder's own disk.
     expect(diskShortfall(1, tmpdir())).toBeNull();

@@ -9,7 +9,7 @@ import { LEAD_KEYS } from '../publish/lead-cells.ts';
 import { leanCard, type LeanCard } from '../publish/lean.ts';
 
 // The corpus pass (agencies, cross-report checks, timeliness, leads) needs a few hundred bytes of each report, not
-// its 76 KB: the card. Workers make it beside the report, ingest caches it, and the pass holds only cards, so its
+// its ~60 KB: the card. Workers make it beside the report, ingest caches it, and the pass holds only cards, so its
 // memory grows by a few KB per report and an unchanged report is never read again.
 
 export type CardCell = Pick<Cell, 'state' | 'value'>;

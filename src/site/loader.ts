@@ -7,7 +7,7 @@ import { LEAN_FILE, type LeanLine } from '../ingest/link.ts';
 
 /**
  * Lean collection loader: the entries the ingest wrote (<ingest dir>/lean.jsonl, made from reports it validated
- * against ReportSchema), ~1.7 KB each, so no build process reads the 76 KB reports to list them. An entry whose
+ * against ReportSchema), ~1.7 KB each, so no build process reads the ~60 KB reports to list them. An entry whose
  * digest is unchanged is not validated again. When NIANBAO_REPORT_IDS names a JSON file with a list of report ids
  * (a shard build, scripts/build.ts --shard), only those reports are loaded.
  */
