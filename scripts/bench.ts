@@ -199,7 +199,7 @@ try {
     console.log('\nrebuild after adding 100 reports (year 2025):');
     const re = await build('rebuild');
     for (const s of re.stages) print(`  stage ${s.name}`, `${s.seconds.toFixed(1)} s, peak ${gb(s.peakRss)}`);
-    print('rebuild: wall time', `${re.seconds.toFixed(1)} s = ${((100 * re.seconds) / full.seconds).toFixed(0)}% of the full build`);
+    print('rebuild: wall time', `${re.seconds.toFixed(1)} s = ${((100 * re.seconds) / full.seconds).toFixed(1)}% of the full build`);
     results.rebuild = re;
   }
 
