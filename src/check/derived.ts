@@ -6,6 +6,11 @@ import { sumKnown } from './values.ts';
 export interface DerivedDef {
   key: string;
   inputs: string[];
+  /**
+   * The rule its cells name ("sum of …"), only for a key some form prints (2019 （六）其他处理 subtotals): the
+   * codebook lists those as form fields, without a formula. Every other key's rule is its codebook formula.
+   */
+  rule?: string;
 }
 
 /**
@@ -36,28 +41,16 @@ function buildDefinitions(era: ModernEra, singleRowOther: boolean): DerivedDef[]
   for (const leaf of form.appeals.leaves) {
     out.push({ key: `appeals.suit_all.${leaf.key}`, inputs: [`appeals.suit_direct.${leaf.key}`, `appeals.suit_after_review.${leaf.key}`] });
   }
-  return out;
+  const printed = new Set(allFields().map((f) => f.key));
+  return out.map((d) => (printed.has(d.key) ? { ...d, rule: `sum of ${d.inputs.join(' + ')}` } : d));
 }
 
-/** Keys some form prints (2019 （六）其他处理 subtotals): the codebook lists them as form fields, without a formula. */
-const PRINTED = new Set(allFields().map((f) => f.key));
-const rules = new Map<string, string>();
-
-/**
- * Derived values of one report, stored only when every input is known; state "inferred". Their rule is their
- * key's codebook formula, the same in every report, so only a key the codebook gives no formula names its sum.
- */
+/** Derived values of one report, stored only when every input is known; state "inferred". */
 export function derivedValues(era: ModernEra, cells: Map<string, Cell>, singleRowOther: boolean): Record<string, Cell> {
   const out: Record<string, Cell> = {};
-  for (const { key, inputs } of derivedDefinitions(era, singleRowOther)) {
+  for (const { key, inputs, rule } of derivedDefinitions(era, singleRowOther)) {
     const s = sumKnown(inputs.map((k) => cells.get(k)));
-    if (!s) continue;
-    out[key] = { value: s.v, raw: '', state: 'inferred', loc: null };
-    if (PRINTED.has(key)) {
-      let rule = rules.get(key);
-      if (rule === undefined) rules.set(key, (rule = `sum of ${inputs.join(' + ')}`));
-      out[key].inferred_from = rule;
-    }
+    if (s) out[key] = rule ? { value: s.v, raw: '', state: 'inferred', loc: null, inferred_from: rule } : { value: s.v, raw: '', state: 'inferred', loc: null };
   }
   return out;
 }
