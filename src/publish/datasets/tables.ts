@@ -5,7 +5,7 @@ import { LedgerEntrySchema, type LedgerEntry } from '../../model/ledger.ts';
 import type { Agency } from '../agencies.ts';
 import type { CellRow } from './cells.ts';
 import { printedState, printedValue } from './cells.ts';
-import { type CodebookEntry } from './codebook.ts';
+import type { CodebookEntry } from './codebook.ts';
 import type { Column, Table } from './table.ts';
 
 // The published tables. Column order here is the CSV column order, and it is part of the data contract:
@@ -122,7 +122,7 @@ export const cellsTable: Table<CellRow> = {
     { name: 'state', type: 'string', description: 'Value state (codebook.json "states").', constraints: { required: true, enum: [...STATES] }, get: (r) => r.cell.state },
     { name: 'raw', type: 'string', description: 'Cell text as printed (after character normalisation).', get: (r) => r.cell.raw },
     { name: 'printed_unit', type: 'string', description: 'Unit printed inside the cell, when there was one (e.g. 251000元); value is converted to unit.', get: (r) => r.cell.unit },
-    { name: 'inferred_from', type: 'string', description: 'For inferred values, the rule that filled them (D1 zero-fill, D2 single unknown); empty for derived rows, whose rule is their codebook formula.', get: (r) => r.cell.inferred_from },
+    { name: 'inferred_from', type: 'string', description: 'For inferred values, the rule that filled them (D1 zero-fill, D2 single unknown); for derived rows, the sum only where the codebook gives the key no formula (2021 （六）其他处理 subtotals, which the 2019 form prints), else empty: the rule is the codebook formula.', get: (r) => r.cell.inferred_from },
     { name: 'was', type: 'string', description: 'For inferred values: the state the cell had as printed.', constraints: { enum: [...STATES] }, get: (r) => r.cell.was },
     { name: 'source_page', type: 'integer', description: 'PDF page (1-based).', get: (r) => r.cell.loc?.page },
     { name: 'source_line', type: 'integer', description: 'Line in the text or page (1-based).', get: (r) => r.cell.loc?.line },
