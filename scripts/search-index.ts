@@ -42,7 +42,8 @@ const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').sl
  * Bundles for the given reports. Pagefind fetches index chunks per bundle, so fewer, larger bundles cost a
  * query fewer bytes (measured: a query over one 2,000-report bundle fetched half of what it fetched over six
  * bundles of 333); memory bounds their size. So: consecutive years are packed together, oldest first, while
- * they hold at most `max` reports (a new year's reports change only the last pack); a year larger than `max`
+ * they hold at most `max` reports, except the newest year, which stands alone: its reports are the ones still
+ * arriving, and adding some re-indexes that year only, not the older years packed with it; a year larger than `max`
  * is split into about equal groups of whole provinces (largest first into the emptiest group), and a
  * province larger than `max` into parts by report id. Bundle ids depend only on what they hold (years,
  * provinces), so an unchanged group keeps its id and is not indexed again.
@@ -65,11 +66,12 @@ export function planBundles(items: readonly Pick<Item, 'id' | 'year' | 'province
   };
   // Oldest first; reports without a year last, in a bundle of their own.
   const order = [...years.keys()].sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : Number(a) - Number(b)));
+  const newest = order.findLast((y) => y !== 'unknown');
   for (const year of order) {
     const provinces = years.get(year)!;
     const total = [...provinces.values()].reduce((a, ids) => a + ids.length, 0);
     if (total <= max) {
-      if (pack && (pack.ids.length + total > max || year === 'unknown' || prefix)) flush();
+      if (pack && (pack.ids.length + total > max || year === 'unknown' || year === newest || prefix)) flush();
       pack ??= { years: [], ids: [], provinces: new Set() };
       pack.years.push(year);
       for (const [p, ids] of provinces) { pack.ids.push(...ids); pack.provinces.add(p); }

@@ -184,8 +184,13 @@ describe('bundle planning', () => {
   const items = (year: string, province: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${year}-${province}-${String(i).padStart(4, '0')}`, year, province }));
 
   it('packs small consecutive years together, oldest first, and keeps unknown years apart', () => {
-    const plan = planBundles([...items('2019', '甲', 3), ...items('2020', '乙', 3), ...items('2021', '甲', 3), ...items('unknown', '甲', 1)], 6);
-    expect(plan.map((b) => [b.id, b.years, b.reports])).toEqual([['2019-2020', ['2019', '2020'], 6], ['2021', ['2021'], 3], ['unknown', ['unknown'], 1]]);
+    const plan = planBundles([...items('2019', '甲', 3), ...items('2020', '乙', 3), ...items('2021', '甲', 3), ...items('2022', '甲', 1), ...items('unknown', '甲', 1)], 6);
+    expect(plan.map((b) => [b.id, b.years, b.reports])).toEqual([['2019-2020', ['2019', '2020'], 6], ['2021', ['2021'], 3], ['2022', ['2022'], 1], ['unknown', ['unknown'], 1]]);
+  });
+
+  it('keeps the newest year in a bundle of its own, so its new reports re-index no older year', () => {
+    const plan = planBundles([...items('2023', '甲', 2), ...items('2024', '乙', 2), ...items('2025', '甲', 2)], 10);
+    expect(plan.map((b) => [b.id, b.reports])).toEqual([['2023-2024', 4], ['2025', 2]]);
   });
 
   it('splits a large year into groups of whole provinces, and a huge province into parts', () => {

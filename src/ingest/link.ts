@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Check, Report } from '../model/report.ts';
 import { linkCorpus, type LinkedCorpus } from '../publish/corpus.ts';
 import { withCorpus, type Lean } from '../publish/lean.ts';
-import { readCachedReport } from './cache-entry.ts';
 import { readReportText, writeReportFile } from './report-file.ts';
 import { NO_CROSS, corpusCard, crossDigest, withCrossChecks, type CorpusCard } from './card.ts';
 
@@ -22,15 +21,52 @@ export interface Linked {
 const CHECKS_END = Buffer.from('],"notes":[');
 const CHECKS_START = Buffer.from('"checks":[');
 
+/** Where cross-report checks go in a report's JSON text (before its notes), and whether its checks array is empty. */
+function checksEnd(text: Buffer): { at: number; first: boolean } | null {
+  const at = text.lastIndexOf(CHECKS_END);
+  if (at < CHECKS_START.length) return null;
+  return { at, first: text.subarray(at - CHECKS_START.length, at).equals(CHECKS_START) };
+}
+
+const checksText = (checks: readonly Check[], first: boolean): Buffer =>
+  Buffer.from(`${first ? '' : ','}${checks.map((c) => JSON.stringify(c)).join(',')}`);
+
 /**
  * A report that carries no cross-report checks yet (just extracted) gets them appended to its JSON text, without
  * decoding, parsing and re-serialising ~60 KB: the same bytes as JSON.stringify of the report with the checks added.
  */
 function appendChecks(text: Buffer, checks: readonly Check[]): Buffer | null {
-  const at = text.lastIndexOf(CHECKS_END);
-  if (at < 0 || !checks.length) return null;
-  const first = at >= CHECKS_START.length && text.subarray(at - CHECKS_START.length, at).equals(CHECKS_START);
-  return Buffer.concat([text.subarray(0, at), Buffer.from(`${first ? '' : ','}${checks.map((c) => JSON.stringify(c)).join(',')}`), text.subarray(at)]);
+  const end = checksEnd(text);
+  if (!end || !checks.length) return null;
+  return Buffer.concat([text.subarray(0, end.at), checksText(checks, end.first), text.subarray(end.at)]);
+}
+
+/** Enough of a report's end for its notes, which follow the checks (most are a few hundred bytes); longer ones are read on. */
+const TAIL_READ = 4096;
+
+/**
+ * appendChecks on the report file itself, when nothing else links to it: only its end (the notes) is read and
+ * written again, not the whole report. False when it cannot be done so (the caller rewrites the file).
+ */
+function appendChecksInPlace(file: string, checks: readonly Check[]): boolean {
+  const fd = openSync(file, 'r+');
+  try {
+    const { size, nlink } = fstatSync(fd);
+    if (nlink > 1 || !checks.length) return false;
+    for (let want = Math.min(size, TAIL_READ); ; want = Math.min(size, want * 4)) {
+      const tail = Buffer.allocUnsafe(want);
+      const n = readSync(fd, tail, 0, want, size - want);
+      const end = checksEnd(tail.subarray(0, n));
+      if (end) {
+        const bytes = Buffer.concat([checksText(checks, end.first), tail.subarray(end.at, n)]);
+        for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, size - want + end.at + done);
+        return true;
+      }
+      if (want === size) return false;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The site's entries (<outDir>/lean.jsonl): one line per report in id order, `{"digest":…,"entry":…}`. */
@@ -85,14 +121,13 @@ async function writeLines(file: string, lines: readonly string[]): Promise<void>
  * The corpus-level pass after per-file extraction, on the reports' cards: agencies, cross-report checks,
  * timeliness and leads (written to <outDir>/corpus.json), and the site's entries (lean.jsonl). `cross` holds the
  * digest of the cross-report checks each report file carries now: a report is read and rewritten only when its
- * checks changed, so the pass costs the cards plus the reports a change touches, not the corpus. `made` says what
- * each report's text is made from apart from those checks (e.g. its cache key and file); with the checks and the
- * entry it gives the entry's digest, which changes whenever the report's page would. `pending` names reports not
- * yet in the output folder and where their text is (the ingest cache): they are written here, once.
+ * checks changed (a just-written report, which has none yet, only gets them appended), so the pass costs the
+ * cards plus the reports a change touches, not the corpus. `made` says what each report's text is made from apart
+ * from those checks (e.g. its cache key and file); with the checks and the entry it gives the entry's digest,
+ * which changes whenever the report's page would.
  */
 export async function linkIngested(
   outDir: string, cards: readonly CorpusCard[], cross: ReadonlyMap<string, string>, made: ReadonlyMap<string, string>,
-  pending: ReadonlyMap<string, string> = new Map(),
 ): Promise<Linked> {
   const dir = join(outDir, 'reports');
   const { cross: checks, ...summary } = linkCorpus(cards);
@@ -107,14 +142,13 @@ export async function linkIngested(
     if (source === undefined) throw new Error(`corpus pass: nothing says what report ${card.id} is made from`);
     const page = createHash('sha256').update(`${source}\n${digest}\n${entry}`).digest('hex').slice(0, 24);
     lines.push(`{"digest":"${page}","entry":${entry}}\n`);
-    const from = pending.get(card.id);
-    if (!from && digest === cross.get(card.id)) continue;
+    const had = cross.get(card.id);
+    if (digest === had) continue;
     // Synchronous: one report at a time either way, and a promise round trip per file cost more than the write.
     const file = join(dir, `${card.id}.json`);
-    const text = from ? readCachedReport(from) : readReportText(file);
-    if (!text) throw new Error(`${from}: this ingest cache entry holds no report; delete the cache folder and build again`);
-    const had = cross.get(card.id);
-    writeReportFile(file, had === digest ? text : (had === NO_CROSS && appendChecks(text, mine)) || JSON.stringify(withCrossChecks(JSON.parse(text.toString('utf8')) as Report, mine)));
+    if (had === NO_CROSS && appendChecksInPlace(file, mine)) continue;
+    const text = readReportText(file);
+    writeReportFile(file, (had === NO_CROSS && appendChecks(text, mine)) || JSON.stringify(withCrossChecks(JSON.parse(text.toString('utf8')) as Report, mine)));
   }
   await writeFile(join(outDir, 'corpus.json'), `${JSON.stringify(summary)}\n`);
   await writeLines(join(outDir, LEAN_FILE), lines);

@@ -1,4 +1,5 @@
 import type { Cell } from '../model/cell.ts';
+import { fieldPath } from '../model/cell-of.ts';
 
 type Tree = { [k: string]: Tree | Cell };
 
@@ -6,11 +7,11 @@ type Tree = { [k: string]: Tree | Cell };
 export function nestCells(cells: Map<string, Cell>): Record<'active' | 'requests' | 'appeals', Tree> {
   const roots: Record<string, Tree> = { active: {}, requests: {}, appeals: {} };
   for (const [key, cell] of cells) {
-    const path = key.split('.');
+    const path = fieldPath(key);
     let node = roots[path[0]!];
     if (!node) continue;
     for (let i = 1; i < path.length - 1; i++) node = (node[path[i]!] ??= {}) as Tree;
-    node[path.at(-1)!] = cell;
+    node[path[path.length - 1]!] = cell;
   }
   return roots as Record<'active' | 'requests' | 'appeals', Tree>;
 }

@@ -20,8 +20,8 @@ export interface Outcome {
   /** The validated report as JSON text to write, or null when rejected, already in place, or in `text_at`. */
   json: string | null;
   /**
-   * Where the report's JSON text already is, byte for byte (its cache entry): the corpus pass copies it to the
-   * output with its cross-report checks, so a new report is written once and never sent between threads.
+   * Where the report's JSON text already is, byte for byte (its cache entry): the main thread copies it to the
+   * output from there, so the text is never sent between threads.
    */
   text_at: string | null;
   /** What the ledger and the corpus pass read of the report; null when rejected. */
@@ -86,7 +86,7 @@ export async function processFile({ file, known }: Task, opts: ProcessOptions): 
   }
   if (cachePath && card && cachedUnder(cachePath, file, side.file)) {
     // Cached under this very path (a new output folder over a warm cache, e.g. a CI shard job): the card answers,
-    // and the corpus pass copies the cached text, which holds no cross-report checks yet.
+    // and the cached text, which holds no cross-report checks yet, is copied to the output.
     return { ...base, sha256: hash, bytes: size, key, text_at: cachePath, card, cross: NO_CROSS, error: null, cached: true };
   }
   const hit = cachePath && card ? readCachedReport(cachePath)?.toString('utf8') : null;

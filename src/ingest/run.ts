@@ -6,6 +6,7 @@ import { engineDigest } from './engine.ts';
 import { linkIngested, type CorpusSummary } from './link.ts';
 import { listInputs } from './files.ts';
 import { processAll } from './pool.ts';
+import { readCachedReport } from './cache-entry.ts';
 import { writeReportFile } from './report-file.ts';
 import { processFile, type Outcome, type ProcessOptions } from './process-file.ts';
 import { saveState, takeState, type IngestState } from './state.ts';
@@ -107,7 +108,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   const cards = reportIds.map((id) => outcomes.get(firstFileOf.get(id)!)!.card!);
   // A report's text is its cache entry's, with the path it was found under (and its cross-report checks).
   const made = new Map(reportIds.map((id) => { const o = outcomes.get(firstFileOf.get(id)!)!; return [id, `${o.key}\n${o.file}`]; }));
-  const linked = await linkIngested(opts.outDir, cards, writes.cross, made, writes.pending);
+  const linked = await linkIngested(opts.outDir, cards, writes.cross, made);
   const state: IngestState = { files: {}, reports: {} };
   for (const o of outcomes.values()) if (o.card && o.key) state.files[o.file] = { key: o.key, id: o.card.id };
   for (const [id, file] of firstFileOf) state.reports[id] = { file, cross: linked.cross.get(id)! };
@@ -117,14 +118,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
 
 /**
  * The report files this run writes: the earliest input file of a report wins over its later duplicates, and each
- * report's cross-check digest follows what its file holds (or will hold: a report whose text is in the cache is
- * left for the corpus pass to write, once). Writes are synchronous, as in the workers: one report at a time either
- * way, so later writes of one report cannot overtake earlier ones.
+ * report's cross-check digest follows what its file holds. A new report is written as it arrives, from the JSON
+ * text a worker sent or from its cache entry, while the workers go on extracting; the corpus pass then only
+ * appends its cross-report checks. Writes are synchronous, as in the workers: one report at a time either way,
+ * so later writes of one report cannot overtake earlier ones.
  */
 class Writes {
   readonly cross = new Map<string, string>();
-  /** Reports the corpus pass writes, and where their text is. */
-  readonly pending = new Map<string, string>();
   private readonly dir: string;
   private readonly index: Map<string, number>;
   private readonly holder = new Map<string, string>();
@@ -139,26 +139,25 @@ class Writes {
     if (!id) return;
     const held = this.holder.get(id);
     if (held && this.index.get(held)! < this.index.get(o.file)!) return;
-    if (o.text_at !== null) {
-      this.holder.set(id, o.file);
-      this.pending.set(id, o.text_at);
-      this.cross.set(id, o.cross!);
-      return;
-    }
-    if (o.json === null) {
+    if (o.json === null && o.text_at === null) {
       // Already in place: nothing to write, and its checks are those the last run left.
       if (held) return;
       this.holder.set(id, o.file);
       this.cross.set(id, before.reports[id]!.cross);
       return;
     }
-    writeReportFile(join(this.dir, `${id}.json`), o.json);
+    writeReportFile(join(this.dir, `${id}.json`), o.json ?? cachedText(o.text_at!));
     this.holder.set(id, o.file);
-    this.pending.delete(id);
     this.cross.set(id, o.cross!);
   }
 
   holds(id: string, file: string): boolean {
     return this.holder.get(id) === file;
   }
+}
+
+function cachedText(entry: string): Buffer {
+  const text = readCachedReport(entry);
+  if (!text) throw new Error(`${entry}: this ingest cache entry holds no report; delete the cache folder and build again`);
+  return text;
 }

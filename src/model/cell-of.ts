@@ -13,22 +13,29 @@ export function flattenCells(tree: unknown, prefix: string, out = new Map<string
   return out;
 }
 
-/** Every cell of a report by full field key, built once per report object: a report page looks up hundreds. */
-const indexes = new WeakMap<Report, Map<string, Cell>>();
+/** Field keys split into their path once: the forms give a few hundred keys, and every report repeats them. */
+const paths = new Map<string, string[]>();
 
-function cellIndex(report: Report): Map<string, Cell> {
-  let index = indexes.get(report);
-  if (!index) {
-    index = new Map();
-    for (const table of ['active', 'requests', 'appeals'] as const) flattenCells(report[table], table, index);
-    indexes.set(report, index);
-  }
-  return index;
+/** A field key's path ("requests.new.total" → requests, new, total); the array is shared, never change it. */
+export function fieldPath(key: string): readonly string[] {
+  let path = paths.get(key);
+  if (!path) paths.set(key, (path = key.split('.')));
+  return path;
+}
+
+/** The cell at a field key in a report's nested form tables, following the key's path. */
+function tableCell(report: Report, key: string): Cell | undefined {
+  const path = fieldPath(key);
+  const table = path[0];
+  if (table !== 'active' && table !== 'requests' && table !== 'appeals') return undefined;
+  let node: unknown = report[table];
+  for (let i = 1; i < path.length && node && typeof node === 'object'; i++) node = (node as Record<string, unknown>)[path[i]!];
+  return node && typeof node === 'object' && 'state' in node && 'raw' in node ? (node as Cell) : undefined;
 }
 
 /** A report's cell by full field key: the nested form tables, then derived, local extra and legacy values. */
 export function cellOf(report: Report, key: string): Cell | undefined {
-  return cellIndex(report).get(key) ?? report.derived[key] ?? report.ext[key] ?? report.legacy[key];
+  return tableCell(report, key) ?? report.derived[key] ?? report.ext[key] ?? report.legacy[key];
 }
 
 export function cellValue(report: Report, key: string): number | null {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORMS } from '../forms/index.ts';
+import { FORMS, type ModernEra } from '../forms/index.ts';
 import { agencyId } from './agencies.ts';
 import { CROSS_RULES } from '../check/cross/index.ts';
 import { EraSchema, MetaSchema, ResolvedRegionSchema, type Check, type Report } from '../model/report.ts';
@@ -50,35 +50,48 @@ function sumKnown(values: (number | null)[]): number | null {
   return known.length ? known.reduce((a, b) => a + b, 0) : null;
 }
 
-/** Total-column figures for the headline numbers; 2019 and 2021 forms share these keys. */
-function figures(r: Report): Record<string, number> {
-  const f: Record<string, number | null> = {};
-  const v = (k: string) => cellValue(r, k);
-  if (r.meta.era !== 'legacy') {
-    const form = FORMS[r.meta.era];
-    for (const row of ['new', 'carried_over', 'carried_forward']) f[row] = v(`requests.${row}.total`);
-    f.result_total = v('requests.result.total.total');
-    f.new_natural = v('requests.new.natural_person');
-    f.new_org = sumKnown(form.requests.columns.filter((c) => c.key.startsWith('org_')).map((c) => v(`requests.new.${c.key}`)));
-    const leaves = form.requests.rows.filter((row) => row.leaf);
-    for (const o of OUTCOME_KEYS) {
-      const prefix = `result.${o}`;
-      f[o] = sumKnown(leaves.filter((row) => row.key === prefix || row.key.startsWith(prefix + '.')).map((row) => v(`requests.${row.key}.total`)));
-    }
-    for (const leaf of APPEAL_LEAVES) {
-      f[`review_${leaf}`] = v(`appeals.review.${leaf}`);
-      f[`suit_${leaf}`] = sumKnown([v(`appeals.suit_direct.${leaf}`), v(`appeals.suit_after_review.${leaf}`)]);
-    }
-    for (const row of ['licensing', 'penalty', 'coercion']) f[row] = v(`active.${row}.decisions`);
-  } else {
-    // Legacy statistics mapped as in spec §4.3 (medium confidence; the report page shows the originals).
-    f.new = v('legacy.requests.received');
-    for (const leaf of ['upheld', 'corrected', 'other', 'total']) {
-      f[`review_${leaf}`] = v(`legacy.appeals.review.${leaf}`);
-      f[`suit_${leaf}`] = v(`legacy.appeals.suit.${leaf}`);
-    }
+/** Which cells each headline figure sums, per era (worked out once from the forms): a missing cell is skipped. */
+function figureKeys(era: ModernEra): [string, string[]][] {
+  const form = FORMS[era];
+  const out: [string, string[]][] = [];
+  for (const row of ['new', 'carried_over', 'carried_forward']) out.push([row, [`requests.${row}.total`]]);
+  out.push(['result_total', ['requests.result.total.total']]);
+  out.push(['new_natural', ['requests.new.natural_person']]);
+  out.push(['new_org', form.requests.columns.filter((c) => c.key.startsWith('org_')).map((c) => `requests.new.${c.key}`)]);
+  const leaves = form.requests.rows.filter((row) => row.leaf);
+  for (const o of OUTCOME_KEYS) {
+    const prefix = `result.${o}`;
+    out.push([o, leaves.filter((row) => row.key === prefix || row.key.startsWith(prefix + '.')).map((row) => `requests.${row.key}.total`)]);
   }
-  return Object.fromEntries(Object.entries(f).filter((e): e is [string, number] => e[1] !== null));
+  for (const leaf of APPEAL_LEAVES) {
+    out.push([`review_${leaf}`, [`appeals.review.${leaf}`]]);
+    out.push([`suit_${leaf}`, [`appeals.suit_direct.${leaf}`, `appeals.suit_after_review.${leaf}`]]);
+  }
+  for (const row of ['licensing', 'penalty', 'coercion']) out.push([row, [`active.${row}.decisions`]]);
+  return out;
+}
+
+/** Legacy statistics mapped as in spec §4.3 (medium confidence; the report page shows the originals). */
+const LEGACY_FIGURES: [string, string[]][] = [
+  ['new', ['legacy.requests.received']],
+  ...['upheld', 'corrected', 'other', 'total'].flatMap((leaf): [string, string[]][] => [
+    [`review_${leaf}`, [`legacy.appeals.review.${leaf}`]],
+    [`suit_${leaf}`, [`legacy.appeals.suit.${leaf}`]],
+  ]),
+];
+
+const FIGURE_KEYS: Record<Report['meta']['era'], [string, string[]][]> = {
+  gov2021: figureKeys('gov2021'), gov2019: figureKeys('gov2019'), legacy: LEGACY_FIGURES,
+};
+
+/** Total-column figures for the headline numbers (2019 and 2021 forms share these keys); a figure no cell gives is left out. */
+function figures(r: Report): Record<string, number> {
+  const f: Record<string, number> = {};
+  for (const [name, keys] of FIGURE_KEYS[r.meta.era]) {
+    const v = sumKnown(keys.map((k) => cellValue(r, k)));
+    if (v !== null) f[name] = v;
+  }
+  return f;
 }
 
 export function extOf(file: string): string {
