@@ -11,19 +11,45 @@ import { classifyValue, type ValueClass } from './value.ts';
  */
 export interface Token {
   text: string;
-  /** labelKey(text) (readers already normalised the text), precomputed once. */
-  key: string;
+  /** labelKey(text) (readers already normalised the text), worked out on first use (see TextToken). */
+  readonly key: string;
   cls: ValueClass;
   loc: Loc;
   /** Printed-row id when the source marks rows; undefined for one-cell-per-line text. */
   row?: number;
 }
 
+/**
+ * A token whose label key is made when first asked for: most prose lines are ruled out as labels by their
+ * final 。 and never need one, and stripping a paragraph was a large part of tokenising.
+ */
+class TextToken implements Token {
+  readonly text: string;
+  readonly cls: ValueClass;
+  readonly loc: Loc;
+  readonly row: number | undefined;
+  private label: string | undefined;
+
+  constructor(text: string, cls: ValueClass, loc: Loc, row: number | undefined) {
+    this.text = text;
+    this.cls = cls;
+    this.loc = loc;
+    this.row = row;
+  }
+
+  get key(): string {
+    return (this.label ??= stripLabel(this.text));
+  }
+}
+
 /** Longest text that can still be a table label rather than a prose sentence. */
 const MAX_LABEL_CHARS = 80;
 
+/** A sentence's end: text ending so is prose, never a label. */
+const SENTENCE_END = new Set(['。', '；', ';']);
+
 export function isLabelLike(t: Token): boolean {
-  return t.cls === 'text' && t.key.length > 0 && t.key.length <= MAX_LABEL_CHARS && !/[。；;]$/.test(t.text.trim());
+  return t.cls === 'text' && !SENTENCE_END.has(t.text.at(-1) ?? '') && t.key.length > 0 && t.key.length <= MAX_LABEL_CHARS;
 }
 
 /** A line (or cell) "label v1 v2 …" or "v1 v2 …" split into its parts; null when it is not such a row. */
@@ -44,7 +70,7 @@ export function tokenize(doc: Document): Token[] {
   let rowId = 0;
   const push = (text: string, loc: Loc, row?: number) => {
     const t = text.trim();
-    out.push({ text: t, key: stripLabel(t), cls: classifyValue(t), loc, row });
+    out.push(new TextToken(t, classifyValue(t), loc, row));
   };
   for (const block of doc.blocks) {
     if (block.kind === 'text') {

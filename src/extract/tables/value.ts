@@ -12,10 +12,18 @@ const SLASHES = new Set(['/', '／', '\\']);
 
 export type ValueClass = 'value' | 'empty' | 'text';
 
+/** Could this (trimmed) text start a number? Zero words, dashes and slashes are at most three characters. */
+function mayBeValue(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return t.length <= 3 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 0x2212;
+}
+
 /** Classify printed text without building a cell: is it a value slot, an empty slot, or other text? */
 export function classifyValue(text: string): ValueClass {
   const t = text.trim();
   if (t === '') return 'empty';
+  // Prose lines are most of the text: they are ruled out without a regex or a hash of the whole line.
+  if (!mayBeValue(t)) return 'text';
   if (NUMBER_RE.test(t) || ZERO_WORDS.has(t) || DASHES.has(t) || SLASHES.has(t)) return 'value';
   return 'text';
 }
