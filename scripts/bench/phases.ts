@@ -24,7 +24,7 @@ for (const f of list) {
   const meta = await time('meta', () => extractMeta(doc, { sidecar: null }));
   const sections = await time('sections', () => extractSections(doc));
   const narrative = await time('narrative', () => extractNarrative(doc, sections));
-  const tables = await time('tables', () => extractTables(doc, meta.year, ''));
+  const tables = await time('tables', () => extractTables(doc, meta.year));
   await time('checks', () => runChecks({ era: tables.era, cells: tables.cells, tables: tables.tables, singleRowOther: tables.singleRowOther, meta, narrative }));
   await time('region', () => resolveRegion(meta));
   const r = await time('whole extractReport', () => extractReport({ bytes, file: f, sidecar: null, sidecarFile: null }));

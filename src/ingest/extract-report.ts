@@ -6,7 +6,7 @@ import { extractNarrative } from '../extract/narrative.ts';
 import { extractSections } from '../extract/sections.ts';
 import { extractTables } from '../extract/tables/index.ts';
 import { canonicalParsed } from '../model/canonical.ts';
-import { ReadError, type Document } from '../model/document.ts';
+import { ReadError } from '../model/document.ts';
 import { ReportSchema, SCHEMA_VERSION, type Report } from '../model/report.ts';
 import { resolveRegion } from '../publish/gazetteer/resolve.ts';
 import type { Sidecar } from '../model/sidecar.ts';
@@ -30,15 +30,6 @@ export function reportId(hash: string): string {
   return hash.slice(0, 16);
 }
 
-function documentText(doc: Document): string {
-  const parts: string[] = [];
-  for (const b of doc.blocks) {
-    if (b.kind === 'text') parts.push(b.text);
-    else for (const row of b.rows) parts.push(row.map((c) => c.text).join(' '));
-  }
-  return parts.join('\n');
-}
-
 /** Bytes → validated report. Throws ReadError for unreadable input (the caller records it in the ledger). */
 export async function extractReport(input: ExtractInput): Promise<Report> {
   const hash = sha256(input.bytes);
@@ -49,7 +40,7 @@ export async function extractReport(input: ExtractInput): Promise<Report> {
   }
   const sections = extractSections(doc);
   const narrative = extractNarrative(doc, sections);
-  const tables = extractTables(doc, meta.year, documentText(doc));
+  const tables = extractTables(doc, meta.year);
   const checked = runChecks({
     era: tables.era, cells: tables.cells, tables: tables.tables, singleRowOther: tables.singleRowOther,
     meta, narrative,

@@ -1,5 +1,6 @@
 import { active2019, active2021 } from '../../forms/active.ts';
 import type { Era, Label, ModernEra } from '../../forms/index.ts';
+import type { Document } from '../../model/document.ts';
 import { labelKey } from '../../text/normalise.ts';
 import { isLabelLike, type Token } from './tokens.ts';
 
@@ -34,7 +35,17 @@ export interface EraDecision {
   mismatch: string | null;
 }
 
-export function detectEra(tokens: readonly Token[], year: number | null, hasModernTables: boolean, fullText: string): EraDecision {
+/** The whole text of a document, table cells included: where the legacy cues are looked for. */
+function documentText(doc: Document): string {
+  const parts: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'text') parts.push(b.text);
+    else for (const row of b.rows) parts.push(row.map((c) => c.text).join(' '));
+  }
+  return parts.join('\n');
+}
+
+export function detectEra(tokens: readonly Token[], year: number | null, hasModernTables: boolean, doc: Document): EraDecision {
   const evidence: string[] = [];
   let s2021 = 0;
   let s2019 = 0;
@@ -61,6 +72,8 @@ export function detectEra(tokens: readonly Token[], year: number | null, hasMode
     evidence.push(`modern tables without a deciding header; era from report year ${year ?? 'unknown'}`);
     return { era, evidence, mismatch: null };
   }
+  // Only a report without modern tables needs its whole text.
+  const fullText = documentText(doc);
   const legacyCue = LEGACY_CUES.find((c) => fullText.includes(c));
   if (legacyCue || byYear === 'legacy') {
     evidence.push(legacyCue ? `legacy indicator ${legacyCue}` : `no modern tables; report year ${year}`);

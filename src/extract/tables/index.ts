@@ -28,7 +28,7 @@ function flattenedLine(tokens: readonly Token[]): Token | undefined {
   return tokens.find((t) => t.cls === 'text' && t.key.length > 80 && frags.filter((f) => t.key.includes(f)).length >= 5);
 }
 
-export function extractTables(doc: Document, year: number | null, fullText: string): TablesResult {
+export function extractTables(doc: Document, year: number | null): TablesResult {
   const tokens = tokenize(doc);
   const notes: string[] = [];
   // A first read with the era the year suggests tells whether modern tables exist; it is reused when the
@@ -36,7 +36,7 @@ export function extractTables(doc: Document, year: number | null, fullText: stri
   const probe = extractRequests(tokens, year !== null && year < 2021 ? 'gov2019' : 'gov2021');
   const appealsProbe = extractAppeals(tokens, 'gov2021', probe.end >= 0 ? probe.end : 0);
   const hasModern = probe.status.status !== 'absent' || appealsProbe.status.status !== 'absent';
-  const decision = detectEra(tokens, year, hasModern, fullText);
+  const decision = detectEra(tokens, year, hasModern, doc);
   if (decision.mismatch) notes.push(decision.mismatch);
   const base = { era: decision.era, era_evidence: decision.evidence, singleRowOther: false, notes };
 
