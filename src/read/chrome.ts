@@ -77,7 +77,12 @@ function onlyTokens(text: string, re: RegExp): boolean {
 
 /** What kind of page chrome this line is, or null for report text. */
 export function chromeKind(line: string): ChromeKind | null {
-  const text = normaliseText(line).trim();
+  return normalisedChromeKind(normaliseText(line));
+}
+
+/** chromeKind for text that is already normalised (what the readers emit). */
+export function normalisedChromeKind(normalised: string): ChromeKind | null {
+  const text = normalised.trim();
   if (!text || text.length > MAX_CHROME_LENGTH || text.includes('。')) return null;
   if (PAGE_NUMBER_RES.some((re) => re.test(text))) return 'page-number';
   if (CRAWLER_RES.some((re) => re.test(text))) return 'crawler';

@@ -1,7 +1,7 @@
-// Small helpers over the hast tree for the HTML reader: what is never rendered, how HTML whitespace collapses,
+// Small helpers over the page tree for the HTML reader: what is never rendered, how HTML whitespace collapses,
 // table structure and cell text.
 
-import type { Element, ElementContent, Root } from 'hast';
+import type { HtmlElement as Element, HtmlNode, HtmlRoot as Root } from './html-tree.ts';
 import { normaliseText } from '../text/normalise.ts';
 import { joinAll } from './join.ts';
 
@@ -23,31 +23,47 @@ export const BLOCK_TAGS = new Set([
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 function isHidden(el: Element): boolean {
-  const style = el.properties['style'];
-  return Boolean(el.properties['hidden']) || (typeof style === 'string' && HIDDEN_STYLE_RE.test(style));
+  const { style } = el.attrs;
+  return el.attrs.hidden !== undefined || (style !== undefined && HIDDEN_STYLE_RE.test(style));
 }
 
 /** Skipped entirely: not rendered, or hidden (hidden text is where spam and stale copies hide). */
 export function isSkipped(el: Element): boolean {
-  return NOT_RENDERED.has(el.tagName) || isHidden(el);
+  return NOT_RENDERED.has(el.tag) || isHidden(el);
 }
 
+/** Class tokens and id joined by spaces (what a selector sees). */
 export function classAndId(el: Element): string {
-  const cls = el.properties['className'];
-  const id = el.properties['id'];
-  return `${Array.isArray(cls) ? cls.join(' ') : String(cls ?? '')} ${String(id ?? '')}`.trim();
+  const cls = el.attrs.class?.trim();
+  return `${cls ? cls.split(/[ \t\n\r\f]+/).join(' ') : ''} ${el.attrs.id ?? ''}`.trim();
 }
 
-export function lineOf(node: ElementContent | Element): number | undefined {
-  return node.position?.start.line;
+export function lineOf(node: HtmlNode): number | undefined {
+  return node.line;
 }
 
 const CJK = String.raw`[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]`;
 /** A source line break between two CJK characters renders as nothing (CSS segment-break rules for Chinese). */
 const CJK_BREAK_RE = new RegExp(String.raw`(${CJK})[ \t\r\f]*\n[ \t\r\n\f]*(?=${CJK})`, 'g');
 
+/** Cells are cleaned twice (classifying the table, then reading it) and hold the same few values: remember short runs. */
+const cleaned = new Map<string, string>();
+const MAX_CLEANED = 4096;
+const MAX_REMEMBERED_LENGTH = 64;
+
 /** Collapse HTML whitespace and normalise: what the reader sees for a run of inline text. */
 export function cleanText(raw: string): string {
+  if (raw.length > MAX_REMEMBERED_LENGTH) return collapse(raw);
+  let text = cleaned.get(raw);
+  if (text === undefined) {
+    if (cleaned.size >= MAX_CLEANED) cleaned.clear();
+    text = collapse(raw);
+    cleaned.set(raw, text);
+  }
+  return text;
+}
+
+function collapse(raw: string): string {
   const joined = raw.includes('\n') ? raw.replace(CJK_BREAK_RE, '$1') : raw; // most text runs have no line break
   return normaliseText(joined).replace(/[ \t\r\n\f]+/g, ' ').trim();
 }
@@ -75,16 +91,16 @@ export function tableRows(table: Element): Element[] {
   const rows: Element[] = [];
   for (const c of table.children) {
     if (c.type !== 'element') continue;
-    if (c.tagName === 'tr') rows.push(c);
-    else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') {
-      for (const r of c.children) if (r.type === 'element' && r.tagName === 'tr') rows.push(r);
+    if (c.tag === 'tr') rows.push(c);
+    else if (c.tag === 'thead' || c.tag === 'tbody' || c.tag === 'tfoot') {
+      for (const r of c.children) if (r.type === 'element' && r.tag === 'tr') rows.push(r);
     }
   }
   return rows;
 }
 
 export function rowCells(tr: Element): Element[] {
-  return tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th') && !isHidden(c));
+  return tr.children.filter((c): c is Element => c.type === 'element' && (c.tag === 'td' || c.tag === 'th') && !isHidden(c));
 }
 
 /** Text of a table cell: lines split by <br>, <p> … joined without a space between CJK characters. */
@@ -99,7 +115,7 @@ export function cellText(cell: Element): string {
     for (const c of node.children) {
       if (c.type === 'text') current += c.value;
       else if (c.type === 'element' && !isSkipped(c)) {
-        const breaks = c.tagName === 'br' || BLOCK_TAGS.has(c.tagName);
+        const breaks = c.tag === 'br' || BLOCK_TAGS.has(c.tag);
         if (breaks) cut();
         visit(c);
         if (breaks) cut();
@@ -112,8 +128,8 @@ export function cellText(cell: Element): string {
 }
 
 /** Integer span attribute greater than 1, else undefined (the model omits default spans). */
-export function span(cell: Element, name: 'rowSpan' | 'colSpan'): number | undefined {
-  const v = Number(cell.properties[name]);
+export function span(cell: Element, name: 'rowspan' | 'colspan'): number | undefined {
+  const v = Number(cell.attrs[name]);
   return Number.isInteger(v) && v > 1 ? v : undefined;
 }
 

@@ -2,15 +2,14 @@
 // tables become TableBlocks with their spans, page chrome (header, nav, footer, toolbars, crawler block) goes to
 // hints.chrome. Only text leaves this module: markup, attributes and scripts never reach a block.
 
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { ReadError, type Block, type Document, type DocumentHints, type TableBlock, type TableCell } from '../model/document.ts';
-import { chromeKind } from './chrome.ts';
+import { chromeKind, normalisedChromeKind } from './chrome.ts';
 import { crawlerHints } from './crawler.ts';
 import {
   BLOCK_TAGS, cellText, classAndId, cleanText, elements, hasDescendant, isSkipped, lineOf, rowCells, span, tableRows,
   textSample,
 } from './html-dom.ts';
+import { parseHtmlTree, type HtmlElement as Element, type HtmlRoot as Root } from './html-tree.ts';
 import { decodeInput } from './input.ts';
 
 /** Site chrome by tag; <header> only outside the article (an article's own header holds its title). */
@@ -25,16 +24,16 @@ const MAX_DATA_CELL_TEXT = 400;
 const USEFUL_META = new Set(['siteidcode', 'sitename', 'articletitle', 'pubdate', 'contentsource', 'url']);
 
 function isChromeContainer(el: Element, inArticle: boolean): boolean {
-  const tag = el.tagName;
+  const tag = el.tag;
   const candidate = CHROME_TAGS.has(tag) || (tag === 'header' && !inArticle) || CHROME_CLASS_RE.test(classAndId(el));
   if (!candidate) {
     // A crawler's own block ("来源: URL / 采集时间: …") above the page.
     const sample = tag === 'div' || tag === 'section' ? textSample(el, 600) : '';
-    return sample.length <= 600 && sample.includes('采集时间') && !hasDescendant(el, (e) => e.tagName === 'table');
+    return sample.length <= 600 && sample.includes('采集时间') && !hasDescendant(el, (e) => e.tag === 'table');
   }
   return (
     textSample(el, MAX_CHROME_TEXT).length <= MAX_CHROME_TEXT &&
-    !hasDescendant(el, (e) => e.tagName === 'h1' || (e.tagName === 'table' && tableRows(e).length >= 3))
+    !hasDescendant(el, (e) => e.tag === 'h1' || (e.tag === 'table' && tableRows(e).length >= 3))
   );
 }
 
@@ -44,7 +43,7 @@ function isLayoutTable(table: Element): boolean {
   if (cells.length <= 1) return true;
   return cells.some(
     (c) =>
-      hasDescendant(c, (e) => e.tagName === 'table' || /^h[1-6]$/.test(e.tagName)) ||
+      hasDescendant(c, (e) => e.tag === 'table' || /^h[1-6]$/.test(e.tag)) ||
       textSample(c, MAX_DATA_CELL_TEXT).length > MAX_DATA_CELL_TEXT,
   );
 }
@@ -70,7 +69,7 @@ function walkDocument(root: Root): { blocks: Block[]; chrome: DocumentHints['chr
     buffer = '';
     bufferLine = undefined;
     if (!text) return;
-    if (state.inChrome || chromeKind(text)) chrome.push({ text, loc });
+    if (state.inChrome || normalisedChromeKind(text)) chrome.push({ text, loc });
     else blocks.push(state.heading ? { kind: 'text', text, loc, heading: state.heading } : { kind: 'text', text, loc });
   };
 
@@ -96,8 +95,8 @@ function walkDocument(root: Root): { blocks: Block[]; chrome: DocumentHints['chr
       rows.push(
         cells.map((td, col) => {
           const cell: TableCell = { text: cellText(td), loc: { line: lineOf(td) ?? lineOf(table) ?? 1, table: tables, row: rows.length, col } };
-          const rowspan = span(td, 'rowSpan');
-          const colspan = span(td, 'colSpan');
+          const rowspan = span(td, 'rowspan');
+          const colspan = span(td, 'colspan');
           if (rowspan) cell.rowspan = rowspan;
           if (colspan) cell.colspan = colspan;
           return cell;
@@ -117,7 +116,7 @@ function walkDocument(root: Root): { blocks: Block[]; chrome: DocumentHints['chr
         continue;
       }
       if (child.type !== 'element' || isSkipped(child)) continue;
-      const tag = child.tagName;
+      const tag = child.tag;
       if (tag === 'br') {
         flush();
         continue;
@@ -125,7 +124,7 @@ function walkDocument(root: Root): { blocks: Block[]; chrome: DocumentHints['chr
       if (tag === 'table' && !state.inChrome && !isLayoutTable(child)) {
         flush();
         for (const c of child.children) {
-          if (c.type !== 'element' || c.tagName !== 'caption') continue;
+          if (c.type !== 'element' || c.tag !== 'caption') continue;
           walk(c);
           flush();
         }
@@ -160,11 +159,11 @@ function scanHead(root: Root): { title?: string; metas: { name: string; content:
   const metas: { name: string; content: string; line: number }[] = [];
   let scripts = 0;
   for (const el of elements(root)) {
-    if (el.tagName === 'script') scripts++;
-    else if (el.tagName === 'title' && title === undefined) title = cleanText(el.children.map((c) => (c.type === 'text' ? c.value : '')).join('')) || undefined;
-    else if (el.tagName === 'meta') {
-      const name = String(el.properties['name'] ?? el.properties['property'] ?? '');
-      const content = cleanText(String(el.properties['content'] ?? ''));
+    if (el.tag === 'script') scripts++;
+    else if (el.tag === 'title' && title === undefined) title = cleanText(el.children.map((c) => (c.type === 'text' ? c.value : '')).join('')) || undefined;
+    else if (el.tag === 'meta') {
+      const name = el.attrs.name ?? el.attrs.property ?? '';
+      const content = cleanText(el.attrs.content ?? '');
       if (USEFUL_META.has(name.toLowerCase()) && content) metas.push({ name, content, line: lineOf(el) ?? 1 });
     }
   }
@@ -176,7 +175,7 @@ export function parseHtml(html: string, encoding: string, notes: string[] = []):
   let walked: ReturnType<typeof walkDocument>;
   let head: ReturnType<typeof scanHead>;
   try {
-    const root = fromHtml(html);
+    const root = parseHtmlTree(html);
     walked = walkDocument(root);
     head = scanHead(root);
   } catch (error) {

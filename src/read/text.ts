@@ -4,12 +4,12 @@
 import { extname } from 'node:path';
 import type { Block, Document, DocumentHints } from '../model/document.ts';
 import { normaliseText } from '../text/normalise.ts';
-import { chromeKind, splitChromePrefix } from './chrome.ts';
+import { chromeKind, normalisedChromeKind, splitChromePrefix } from './chrome.ts';
 import { archiveHeaderEnd, crawlerHints } from './crawler.ts';
 import { decodeInput } from './input.ts';
 import { pipeKind, readPipeTable, readTabTable, stripEmphasis, type SourceLine, type TextTable } from './text-tables.ts';
 
-/** Word export leftovers glued into paragraphs (spec §7.7). */
+/** Word export leftovers glued into paragraphs (spec §7.7); every one contains a "[". */
 const ARTEFACT_RE = /\[bookmark: [^\]]*\]|<!--\[if [^\]]*\]-->|<!--\[endif\]-->|<!\[endif\]-->/g;
 const HEADING_RE = /^(#{1,6})\s+(.*?)(?:\s+#+)?$/;
 /** A .txt file with this many ATX heading lines is Markdown (LLM/OCR conversions are saved as .txt). */
@@ -49,12 +49,12 @@ export function parseText(text: string, format: 'txt' | 'md', encoding: string, 
     });
   }
   const lines: SourceLine[] = rawLines
-    .map((raw, k) => ({ n: k + 1, raw: raw.replace(ARTEFACT_RE, '') }))
+    .map((raw, k) => ({ n: k + 1, raw: raw.includes('[') ? raw.replace(ARTEFACT_RE, '') : raw }))
     .slice(headerEnd + 1);
 
   const textLine = (line: SourceLine): void => {
     let t = normaliseText(line.raw).trimEnd();
-    if (chromeKind(t)) {
+    if (normalisedChromeKind(t)) {
       hints.chrome.push({ text: t.trim(), loc: { line: line.n } });
       return;
     }
