@@ -80,10 +80,27 @@ export function chromeKind(line: string): ChromeKind | null {
   return normalisedChromeKind(normaliseText(line));
 }
 
+/**
+ * Short lines repeat across reports (table cells: numbers and the forms' labels), and judging one runs some twenty
+ * regexes: the verdicts of recent lines are kept, a bounded number.
+ */
+const verdicts = new Map<string, ChromeKind | null>();
+const MAX_VERDICTS = 4096;
+
 /** chromeKind for text that is already normalised (what the readers emit). */
 export function normalisedChromeKind(normalised: string): ChromeKind | null {
   const text = normalised.trim();
   if (!text || text.length > MAX_CHROME_LENGTH || text.includes('。')) return null;
+  let kind = verdicts.get(text);
+  if (kind === undefined) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    kind = judge(text);
+    verdicts.set(text, kind);
+  }
+  return kind;
+}
+
+function judge(text: string): ChromeKind | null {
   if (PAGE_NUMBER_RES.some((re) => re.test(text))) return 'page-number';
   if (CRAWLER_RES.some((re) => re.test(text))) return 'crawler';
   if (BREADCRUMB_RE.test(text)) return 'breadcrumb';
