@@ -2,6 +2,7 @@
 // body but are kept in hints.chrome, because they carry metadata (dates, 网站标识码, 公网安备 …). Only short
 // lines that consist of chrome patterns qualify: a report sentence that mentions 网站 stays in the body.
 
+import { memoised } from '../text/memo.ts';
 import { normaliseText } from '../text/normalise.ts';
 
 export type ChromeKind = 'date-source' | 'toolbar' | 'breadcrumb' | 'footer' | 'crawler' | 'page-number';
@@ -80,27 +81,15 @@ export function chromeKind(line: string): ChromeKind | null {
   return normalisedChromeKind(normaliseText(line));
 }
 
-/**
- * Short lines repeat across reports (table cells: numbers and the forms' labels), and judging one runs some twenty
- * regexes: the verdicts of recent lines are kept, a bounded number.
- */
-const verdicts = new Map<string, ChromeKind | null>();
-const MAX_VERDICTS = 4096;
-
 /** chromeKind for text that is already normalised (what the readers emit). */
 export function normalisedChromeKind(normalised: string): ChromeKind | null {
   const text = normalised.trim();
   if (!text || text.length > MAX_CHROME_LENGTH || text.includes('。')) return null;
-  let kind = verdicts.get(text);
-  if (kind === undefined) {
-    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-    kind = judge(text);
-    verdicts.set(text, kind);
-  }
-  return kind;
+  return judge(text);
 }
 
-function judge(text: string): ChromeKind | null {
+/** Short lines repeat across reports (table cells: numbers and the forms' labels), and judging one runs some twenty regexes. */
+const judge = memoised((text: string): ChromeKind | null => {
   if (PAGE_NUMBER_RES.some((re) => re.test(text))) return 'page-number';
   if (CRAWLER_RES.some((re) => re.test(text))) return 'crawler';
   if (BREADCRUMB_RE.test(text)) return 'breadcrumb';
@@ -108,7 +97,7 @@ function judge(text: string): ChromeKind | null {
   if (DATE_SOURCE_CUE_RE.test(text) && onlyTokens(text, DATE_SOURCE_TOKEN_RE)) return 'date-source';
   if (onlyTokens(text, TOOL_TOKEN_RE)) return 'toolbar';
   return null;
-}
+});
 
 export function isChromeLine(line: string): boolean {
   return chromeKind(line) !== null;
