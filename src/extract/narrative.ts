@@ -13,8 +13,8 @@ type Scope = 'requests' | 'appeals' | 'none';
 interface Rule {
   key: string;
   re: RegExp;
-  /** Words the paragraph must contain for the rule to run (a cheap filter before the full pattern). */
-  need: RegExp;
+  /** Words the paragraph must contain one of for the rule to run (a cheap filter before the full pattern). */
+  need: readonly string[];
   scope: Scope;
   /** A match without a number: the prose says "none" ("未收到…申请"). */
   zero?: boolean;
@@ -28,35 +28,59 @@ const NUM = `(?<pre>约|近|超过|超|逾|多达)?(?<num>${NUMBER_SRC})(?<post>
 const unit = (u: string, optional = false) => `\\s*(?<unit>${u})${optional ? '?' : ''}(?<plus>以上)?`;
 const COUNT = '件|条|个|宗|份|次';
 const r = (src: string) => new RegExp(src, 'g');
+const RECEIVED = ['收到', '受理', '新收', '接到', '接收', '收悉'];
+const CARRIED_FORWARD = ['结转', '顺延', '转下', '转到下', '转至下', '转入下'];
 
 const RULES: Rule[] = [
   {
     key: 'active_items',
-    need: /主动公开/,
+    need: ['主动公开'],
     re: r(`(?<!应)主动公开(?:了)?(?:${G}{0,8}?(?:政府|政务)信息|(?:的|各类|各种)?信息)(?:数量|总数|总量|数)?(?:共计|合计|共|总计|累计)?(?:为|达到|达|有)?${NUM}${unit('条|件|项|篇')}`),
     scope: 'none',
   },
-  { key: 'requests.new.total', need: /收到|受理|新收|接到|接收|收悉/, re: r(`(?:收到|受理|新收|接到|接收|收悉)(?:了)?(?<gap>${G}{0,24}?)(?:共计|合计|共)?(?<is>为|是|有|达)?${NUM}${unit(COUNT, true)}`), scope: 'requests', generic: true },
-  { key: 'requests.new.total', need: /收到|受理|新收|接到|接收|收悉/, re: r(`(?:收到|受理|新收|接到)(?:了)?(?:共计|共)?${NUM}${unit('件|条|个|宗|份')}(?<gap>${G}{0,8}?)申请`), scope: 'requests', generic: true },
-  { key: 'requests.new.total', need: /申请/, re: r(`(?:未|没有)(?:收到|受理|接到|发生|有)(?<gap>${G}{0,30}?)申请`), scope: 'requests', zero: true },
-  { key: 'requests.new.total', need: /零报告/, re: r('零报告'), scope: 'requests', zero: true },
-  { key: 'requests.carried_over.total', need: /结转/, re: r(`(?:上年度?|上一年度?|去年)结转(?:的)?(?<gap>${G}{0,12}?)(?:共|为)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
-  { key: 'requests.result.total.total', need: /答复|办结|办理|处理/, re: r(`(?<!不予|其他|年度?|下一?年|公开)(?:答复|办结|办理完毕|办理|处理)(?:了)?(?<gap>${G}{0,12}?)(?:共计|共)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
-  { key: 'requests.carried_forward.total', need: /结转|顺延|转[到至入]?下/, re: r(`(?:结转|顺延|转)(?:到|至|入)?下一?年度?(?<gap>${G}{0,10}?)(?:共|有)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
-  { key: 'requests.carried_forward.total', need: /结转|顺延|转[到至入]?下/, re: r(`${NUM}${unit('件|条')}(?<gap>${G}{0,12}?)(?:结转|顺延|转)(?:到|至|入)?下一?年`), scope: 'requests', generic: true },
-  { key: 'requests.result.granted_or_partial.total', need: /部分公开/, re: r(`予以公开(?:及|和|与|、|或)部分公开(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
-  { key: 'requests.result.denied.subtotal.total', need: /不予公开/, re: r(`不予公开(?:答复|的|申请)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
-  { key: 'requests.result.unavailable.subtotal.total', need: /无法提供/, re: r(`无法提供(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
-  { key: 'requests.result.not_processed.subtotal.total', need: /不予处理/, re: r(`不予处理(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
-  { key: 'requests.result.other.subtotal.total', need: /其他处理/, re: r(`其他处理(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
-  { key: 'appeals.review.total', need: /复议/, re: r(`行政复议(?:案件|申请)?(?<gap>${G}{0,6}?)(?:数量|数|共计|共)?(?:为|有)?${NUM}${unit('件|起|宗|个|次')}`), scope: 'appeals' },
-  { key: 'appeals.review.total', need: /复议/, re: r(`${NUM}${unit('件|起|宗')}(?<gap>${G}{0,15}?)行政复议`), scope: 'appeals' },
-  { key: 'appeals.review.total', need: /复议/, re: r(`(?:未|没有|无)(?:发生|收到|接到|出现|被)?(?<gap>${G}{0,30}?)(?:行政)?复议`), scope: 'appeals', zero: true },
-  { key: 'appeals.suit_all.total', need: /诉讼/, re: r(`(?<adm>行政)?诉讼(?:案件)?(?<gap>${G}{0,6}?)(?:数量|数|共计|共)?(?:为|有)?${NUM}${unit('件|起|宗|个|次')}`), scope: 'appeals' },
-  { key: 'appeals.suit_all.total', need: /诉讼/, re: r(`${NUM}${unit('件|起|宗')}(?<gap>${G}{0,10}?)行政诉讼`), scope: 'appeals' },
-  { key: 'appeals.suit_all.total', need: /诉讼/, re: r(`(?:未|没有|无)(?:发生|收到|接到|出现|被)?(?<gap>${G}{0,30}?)复议${G}{0,12}?诉讼`), scope: 'appeals', zero: true },
-  { key: 'active.normative_docs.issued', need: /规范性文件/, re: r(`(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件(?:总数|数量)?(?:共计|共)?(?:为)?${NUM}${unit('件|份|个|条')}`), scope: 'none' },
+  { key: 'requests.new.total', need: RECEIVED, re: r(`(?:收到|受理|新收|接到|接收|收悉)(?:了)?(?<gap>${G}{0,24}?)(?:共计|合计|共)?(?<is>为|是|有|达)?${NUM}${unit(COUNT, true)}`), scope: 'requests', generic: true },
+  { key: 'requests.new.total', need: RECEIVED, re: r(`(?:收到|受理|新收|接到)(?:了)?(?:共计|共)?${NUM}${unit('件|条|个|宗|份')}(?<gap>${G}{0,8}?)申请`), scope: 'requests', generic: true },
+  { key: 'requests.new.total', need: ['申请'], re: r(`(?:未|没有)(?:收到|受理|接到|发生|有)(?<gap>${G}{0,30}?)申请`), scope: 'requests', zero: true },
+  { key: 'requests.new.total', need: ['零报告'], re: r('零报告'), scope: 'requests', zero: true },
+  { key: 'requests.carried_over.total', need: ['结转'], re: r(`(?:上年度?|上一年度?|去年)结转(?:的)?(?<gap>${G}{0,12}?)(?:共|为)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
+  { key: 'requests.result.total.total', need: ['答复', '办结', '办理', '处理'], re: r(`(?<!不予|其他|年度?|下一?年|公开)(?:答复|办结|办理完毕|办理|处理)(?:了)?(?<gap>${G}{0,12}?)(?:共计|共)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
+  { key: 'requests.carried_forward.total', need: CARRIED_FORWARD, re: r(`(?:结转|顺延|转)(?:到|至|入)?下一?年度?(?<gap>${G}{0,10}?)(?:共|有)?${NUM}${unit('件|条')}`), scope: 'requests', generic: true },
+  { key: 'requests.carried_forward.total', need: CARRIED_FORWARD, re: r(`${NUM}${unit('件|条')}(?<gap>${G}{0,12}?)(?:结转|顺延|转)(?:到|至|入)?下一?年`), scope: 'requests', generic: true },
+  { key: 'requests.result.granted_or_partial.total', need: ['部分公开'], re: r(`予以公开(?:及|和|与|、|或)部分公开(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
+  { key: 'requests.result.denied.subtotal.total', need: ['不予公开'], re: r(`不予公开(?:答复|的|申请)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
+  { key: 'requests.result.unavailable.subtotal.total', need: ['无法提供'], re: r(`无法提供(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
+  { key: 'requests.result.not_processed.subtotal.total', need: ['不予处理'], re: r(`不予处理(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
+  { key: 'requests.result.other.subtotal.total', need: ['其他处理'], re: r(`其他处理(?:的)?(?:共)?${NUM}${unit('件|条')}`), scope: 'requests' },
+  { key: 'appeals.review.total', need: ['复议'], re: r(`行政复议(?:案件|申请)?(?<gap>${G}{0,6}?)(?:数量|数|共计|共)?(?:为|有)?${NUM}${unit('件|起|宗|个|次')}`), scope: 'appeals' },
+  { key: 'appeals.review.total', need: ['复议'], re: r(`${NUM}${unit('件|起|宗')}(?<gap>${G}{0,15}?)行政复议`), scope: 'appeals' },
+  { key: 'appeals.review.total', need: ['复议'], re: r(`(?:未|没有|无)(?:发生|收到|接到|出现|被)?(?<gap>${G}{0,30}?)(?:行政)?复议`), scope: 'appeals', zero: true },
+  { key: 'appeals.suit_all.total', need: ['诉讼'], re: r(`(?<adm>行政)?诉讼(?:案件)?(?<gap>${G}{0,6}?)(?:数量|数|共计|共)?(?:为|有)?${NUM}${unit('件|起|宗|个|次')}`), scope: 'appeals' },
+  { key: 'appeals.suit_all.total', need: ['诉讼'], re: r(`${NUM}${unit('件|起|宗')}(?<gap>${G}{0,10}?)行政诉讼`), scope: 'appeals' },
+  { key: 'appeals.suit_all.total', need: ['诉讼'], re: r(`(?:未|没有|无)(?:发生|收到|接到|出现|被)?(?<gap>${G}{0,30}?)复议${G}{0,12}?诉讼`), scope: 'appeals', zero: true },
+  { key: 'active.normative_docs.issued', need: ['规范性文件'], re: r(`(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件(?:总数|数量)?(?:共计|共)?(?:为)?${NUM}${unit('件|份|个|条')}`), scope: 'none' },
 ];
+
+/**
+ * All the rules' words, found in one scan of a paragraph instead of one test per rule, as a bit mask. The scan
+ * resumes one character after each match, so a word inside another ("处理" in "不予处理") is found too: the
+ * longest word starting at a position is matched, and it carries the bits of the words it begins with.
+ */
+const NEED_WORDS = [...new Set(RULES.flatMap((rule) => rule.need))].sort((a, b) => b.length - a.length);
+if (NEED_WORDS.length > 31) throw new Error('narrative: more need words than bits in a mask');
+const bitsOf = (words: readonly string[]) => words.reduce((mask, w) => mask | (1 << NEED_WORDS.indexOf(w)), 0);
+const NEED_RE = new RegExp(NEED_WORDS.join('|'), 'g');
+const WORD_BITS = new Map(NEED_WORDS.map((w) => [w, bitsOf(NEED_WORDS.filter((v) => w.startsWith(v)))]));
+const RULE_BITS = RULES.map((rule) => bitsOf(rule.need));
+
+function needBits(text: string): number {
+  let bits = 0;
+  NEED_RE.lastIndex = 0;
+  for (let m = NEED_RE.exec(text); m; m = NEED_RE.exec(text)) {
+    bits |= WORD_BITS.get(m[0])!;
+    NEED_RE.lastIndex = m.index + 1;
+  }
+  return bits;
+}
 
 const REQUEST_CUE_RE = /依申请|公开申请|信息公开/;
 const REQUEST_TOPIC_RE = /申请/;
@@ -69,21 +93,27 @@ const CUMULATIVE_RE = /累计|历年|截至|截止/g;
 const YEAR_SCOPE_RE = /全年|本年|今年|当年|年度/;
 const SUBTOPIC_RE = /[(（][一二三四五六七八九十\d]{1,2}[)）]([^。;；,，:：]{1,24})/g;
 const MAX_CONTEXT = 200;
+const APPEAL_WORD_RE = /复议|诉讼/;
+/** "转下一年度办理答复的有1件" is carried forward, not answered. */
+const CARRIED_RE = /转下|结转|顺延/;
+const ZERO_WORD_RE = /^[零〇0]$/;
 
 interface Hit {
   index: number;
   figure: Figure;
 }
 
-const CLAUSE_STOP_RE = /[,，。;；!！?？\n]/;
-const SENTENCE_STOP_RE = /[。;；!！?？\n]/;
+type Stops = ReadonlySet<number>;
+const codesOf = (chars: string): Stops => new Set([...chars].map((c) => c.charCodeAt(0)));
+const CLAUSE_STOPS = codesOf(',，。;；!！?？\n');
+const SENTENCE_STOPS = codesOf('。;；!！?？\n');
 
 /** Bounds of the clause or sentence around [start, end). */
-function bounds(text: string, start: number, end: number, stops: RegExp): [number, number] {
+function bounds(text: string, start: number, end: number, stops: Stops): [number, number] {
   let a = start;
-  while (a > 0 && !stops.test(text[a - 1]!)) a--;
+  while (a > 0 && !stops.has(text.charCodeAt(a - 1))) a--;
   let b = end;
-  while (b < text.length && !stops.test(text[b]!)) b++;
+  while (b < text.length && !stops.has(text.charCodeAt(b))) b++;
   return [a, b];
 }
 
@@ -108,8 +138,17 @@ interface Para {
 
 /** The sub-heading in force at `index`: the last in-line one before it, else the paragraph's. */
 function topicAt(para: Para, index: number): string | null {
-  para.subtopics ??= [...para.text.matchAll(SUBTOPIC_RE)].map((m) => ({ index: m.index, topic: m[1]! }));
+  para.subtopics ??= subtopics(para.text);
   return para.subtopics.findLast((t) => t.index < index)?.topic ?? para.topic;
+}
+
+/** In-line sub-headings of a paragraph, by position (none without a bracket). */
+function subtopics(text: string): { index: number; topic: string }[] {
+  const out: { index: number; topic: string }[] = [];
+  if (!text.includes('(') && !text.includes('（')) return out;
+  SUBTOPIC_RE.lastIndex = 0;
+  for (let m = SUBTOPIC_RE.exec(text); m; m = SUBTOPIC_RE.exec(text)) out.push({ index: m.index, topic: m[1]! });
+  return out;
 }
 
 /** Does the match count, given its clause, sentence, section and sub-heading? */
@@ -118,29 +157,28 @@ function accepts(rule: Rule, m: RegExpMatchArray, para: Para): boolean {
   const gap = g['gap'] ?? '';
   const at = m.index!;
   const end = at + m[0].length;
-  const [clauseStart, clauseEnd] = bounds(para.text, at, end, CLAUSE_STOP_RE);
+  const [clauseStart, clauseEnd] = bounds(para.text, at, end, CLAUSE_STOPS);
   const clause = para.text.slice(clauseStart, clauseEnd);
-  const [sentenceStart, sentenceEnd] = bounds(para.text, at, end, SENTENCE_STOP_RE);
+  const [sentenceStart, sentenceEnd] = bounds(para.text, at, end, SENTENCE_STOPS);
   const sentence = para.text.slice(sentenceStart, sentenceEnd);
   if (rule.scope === 'requests') {
     if (rule.key === 'requests.new.total' && !rule.zero && !m[0].includes('申请')) return false;
-    if (/复议|诉讼/.test(rule.zero ? clause : gap) || OTHER_BUSINESS_RE.test(gap)) return false;
-    // "转下一年度办理答复的有1件" is carried forward, not answered.
-    if (rule.key === 'requests.result.total.total' && /转下|结转|顺延/.test(para.text.slice(clauseStart, at))) return false;
+    if (APPEAL_WORD_RE.test(rule.zero ? clause : gap) || OTHER_BUSINESS_RE.test(gap)) return false;
+    if (rule.key === 'requests.result.total.total' && CARRIED_RE.test(para.text.slice(clauseStart, at))) return false;
     const contextual = para.section === 's3_requests' || REQUEST_TOPIC_RE.test(topicAt(para, at) ?? '') || REQUEST_CUE_RE.test(sentence);
     if (!REQUEST_CUE_RE.test(clause) && !(contextual && !(rule.generic && OTHER_BUSINESS_RE.test(clause)))) return false;
   }
   if (rule.scope === 'appeals') {
-    if (rule.key === 'appeals.review.total' && /诉讼/.test(gap)) return false;
-    if (rule.key === 'appeals.suit_all.total' && !rule.zero && !g['adm'] && !/复议/.test(sentence) && para.section !== 's4_appeals') return false;
+    if (rule.key === 'appeals.review.total' && gap.includes('诉讼')) return false;
+    if (rule.key === 'appeals.suit_all.total' && !rule.zero && !g['adm'] && !sentence.includes('复议') && para.section !== 's4_appeals') return false;
     if (rule.zero && OUTCOME_RE.test(clause)) return false;
     // The cue may sit in the sentence before: "…1件涉及政府信息公开工作的行政复议。涉及的行政诉讼数为0件".
-    const [previousStart] = sentenceStart > 0 ? bounds(para.text, sentenceStart - 1, sentenceStart - 1, SENTENCE_STOP_RE) : [0];
+    const [previousStart] = sentenceStart > 0 ? bounds(para.text, sentenceStart - 1, sentenceStart - 1, SENTENCE_STOPS) : [0];
     if (!APPEALS_CUE_RE.test(para.text.slice(previousStart, sentenceEnd)) && para.section !== 's4_appeals') return false;
   }
   if (!rule.zero && !g['unit']) {
     // A bare number counts only as a zero word after 为/是: "受理申请的数量为零".
-    return /^[零〇0]$/.test(g['num'] ?? '') && (!!g['is'] || /[为是]$/.test(gap));
+    return ZERO_WORD_RE.test(g['num'] ?? '') && (!!g['is'] || gap.endsWith('为') || gap.endsWith('是'));
   }
   return true;
 }
@@ -151,7 +189,7 @@ function figureOf(rule: Rule, m: RegExpMatchArray, para: Para, locAt: (i: number
   if (value === null) return null;
   const start = m.index!;
   const end = start + m[0].length;
-  const [a, b] = bounds(para.text, start, end, SENTENCE_STOP_RE);
+  const [a, b] = bounds(para.text, start, end, SENTENCE_STOPS);
   const sentence = para.text.slice(a, b).trim();
   const approx = g['pre'] === '约' || g['pre'] === '近' ? 'about' : g['pre'] || g['post'] || g['plus'] ? 'at_least' : null;
   const prefix = para.text.slice(a, end);
@@ -181,9 +219,12 @@ export function extractNarrative(doc: Document, sections: Record<SectionKey, Sec
     for (const text of prose.text.split('\n')) {
       const para: Para = { text, section: seg.key, topic };
       const best = new Map<string, Hit>();
-      for (const rule of RULES) {
-        if (out[rule.key] || !rule.need.test(text)) continue;
-        for (const m of text.matchAll(rule.re)) {
+      const bits = needBits(text);
+      for (let r = 0; r < RULES.length; r++) {
+        const rule = RULES[r]!;
+        if (!(bits & RULE_BITS[r]!) || out[rule.key]) continue;
+        rule.re.lastIndex = 0;
+        for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
           const prev = best.get(rule.key);
           if (prev && prev.index <= m.index) break;
           if (!accepts(rule, m, para)) continue;

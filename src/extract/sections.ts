@@ -5,8 +5,10 @@ import type { Document } from '../model/document.ts';
 import type { Loc } from '../model/location.ts';
 import type { Section, SectionKey } from '../model/report.ts';
 import { FORMS, labelTest, type Label } from '../forms/index.ts';
+import { memoised, ownCopy } from '../text/memo.ts';
 import { labelKey, squeezeCjkSpaces } from '../text/normalise.ts';
 import { isAgencyName } from './meta/agency.ts';
+import { isSpaceCode } from './meta/text.ts';
 import { CN_DATE_SRC, DATE_SRC } from './meta/dates.ts';
 
 export const SECTION_KEYS: readonly SectionKey[] = ['s1_overview', 's2_active', 's3_requests', 's4_appeals', 's5_problems', 's6_other'];
@@ -43,14 +45,23 @@ const LINE_HEAD_RE = new RegExp(
   String.raw`^(?:(第${CN_ORD}部分)\s*[、:：]?|(${CN_ORD})\s*[、.．]|[（(]\s*(?:${CN_ORD}|\d{1,2})\s*[）)]|(\d{1,2})\s*(?:[、．]|\.(?!\d)))\s*`,
 );
 // Headings inside a long line: only top-level ordinals after a sentence, field or table-value boundary (flattened
-// tables end in a digit or 元 right before "三、收到和处理…"), and 附件 markers.
-const INLINE_HEAD_RE = new RegExp(String.raw`(?<=^|[。;；!！?？\s>)）"”\d元])(?:${CN_ORD}\s*、|(附件)\s*(?:\d*\s*[:：]|下载))`, 'g');
+// tables end in a digit or 元 right before "三、收到和处理…"), and 附件 markers. The boundary is checked by hand
+// (inlineBoundary): as a lookbehind it made the scan try every position of every line.
+const INLINE_HEAD_RE = new RegExp(String.raw`${CN_ORD}\s*、|(附件)\s*(?:\d*\s*[:：]|下载)`, 'g');
+const INLINE_BOUNDARY = codeSet('。;；!！?？>)）"”0123456789元');
 const LEAD_JUNK_RE = /^(?:\s|#+|\*+|\[bookmark:[^\]]*\]|<!--.*?-->)+/;
 const PHRASE_STOP_RE = /[。;；:：,，(（\s]/;
 const PHRASE_END_RE = /(?:情况|措施|事项|概述|概况|问题|统计表|附表)/g;
 const SPACED_END_RE = /^(.*?(?:情况|措施|事项|概述|概况|问题|统计表|附表))\s+\S/;
 const STRONG_END_RE = /(?:情况|措施|事项|概述|概况|问题|改进|整改)$/;
 const MAX_PHRASE = 40;
+
+/** Character codes of `chars`, for tests on one character without making a string of it. */
+function codeSet(chars: string): Set<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)));
+}
+
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
 // Keyword → section (spec §7.8, §4.1 legacy headings mapped to the nearest of the six keys). Order matters.
 const KEYWORDS: [RegExp, SectionKey | 'stop'][] = [
@@ -88,23 +99,40 @@ const FRAGMENT_RE = /^[\u4e00-\u9fff]{0,4}$/;
 const ORDINAL_PREFIX_RE = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、)/;
 const CAPTION_RE = /^表[一二三四五]\s*[:：]/;
 
+const PIPE_START_RE = /^\s*\|/;
+const COUNT_RE = /\d\s*件/;
+
+/** A line of ASCII digits only: the commonest cell, answered without hashing the line for the memo. */
+function isNumberCell(raw: string): boolean {
+  if (!raw || raw.length > 60) return false;
+  for (let i = 0; i < raw.length; i++) if (!isDigitCode(raw.charCodeAt(i))) return false;
+  return true;
+}
+
 /** A line that is a flattened table cell (web text one cell per line, docx tab cells, Markdown or PDF rows). */
-function isCellLine(raw: string): boolean {
-  if (raw.startsWith('\t') || /^\s*\|/.test(raw)) return true;
+const isCellLine = (raw: string): boolean => isNumberCell(raw) || cellLineVerdict(raw);
+
+const cellLineVerdict = memoised((raw: string): boolean => {
+  if (raw.startsWith('\t') || PIPE_START_RE.test(raw)) return true;
   const t = raw.replace(LEAD_JUNK_RE, '').trim();
   // Sentences, counts in prose ("收到申请 34 件，…") and a section's bare "无" are never cells.
-  if (!t || t.endsWith('。') || t.length > 60 || /\d\s*件/.test(t) || t === '无') return false;
+  if (!t || t.endsWith('。') || t.length > 60 || COUNT_RE.test(t) || t === '无') return false;
   const squeezed = t.replace(/\s+/g, '');
   if (VALUE_CELL_RE.test(t) || NUMBERS_ONLY_RE.test(t) || VALUE_ROW_RE.test(t) || FRAGMENT_RE.test(squeezed.replace(ORDINAL_PREFIX_RE, '')) || CAPTION_RE.test(t)) return true;
   return isCellLabel(labelKey(t));
-}
+});
 
-function classify(phrase: string, printed: string): { key: HeadingKey; strong: boolean } {
-  if (isTableRowLabel(labelKey(printed))) return { key: 'table', strong: false };
+const isTableRowHeading = memoised((printed: string) => isTableRowLabel(labelKey(printed)));
+
+const keywordOf = memoised((phrase: string): { key: HeadingKey; strong: boolean } => {
   const hit = KEYWORDS.find(([re]) => re.test(phrase));
   if (!hit) return { key: null, strong: false };
   const strong = phrase.length <= 32 && !phrase.includes('方面') && (STRONG_END_RE.test(phrase) || phrase.startsWith('其他'));
   return { key: hit[1], strong };
+});
+
+function classify(phrase: string, printed: string): { key: HeadingKey; strong: boolean } {
+  return isTableRowHeading(printed) ? { key: 'table', strong: false } : keywordOf(phrase);
 }
 
 /** The heading phrase after an ordinal: the whole rest of a short line, else up to a stop or title ending. */
@@ -122,41 +150,98 @@ function headingPhrase(rest: string): { phrase: string; length: number } | null 
   if (cut < 0 || cut > MAX_PHRASE) cut = Math.min(s.length, MAX_PHRASE);
   let piece = s.slice(0, cut);
   let lastEnd = -1;
-  for (const m of piece.matchAll(PHRASE_END_RE)) lastEnd = m.index + m[0].length;
+  PHRASE_END_RE.lastIndex = 0;
+  for (let m = PHRASE_END_RE.exec(piece); m; m = PHRASE_END_RE.exec(piece)) lastEnd = m.index + m[0].length;
   if (lastEnd > 0) piece = piece.slice(0, lastEnd);
   return piece ? { phrase: piece, length: lead + piece.length } : null;
 }
 
-function candidate(line: number, text: string, start: number, ordLen: number, level: Level): Candidate | null {
-  const ph = headingPhrase(text.slice(start + ordLen));
-  if (!ph) return null;
-  const printed = (text.slice(start, start + ordLen).trim() + ph.phrase).trim();
-  const { key, strong } = classify(ph.phrase, printed);
-  return { line, start, end: start + ordLen + ph.length, level, key, strong, text: printed };
+/** A heading read at some position: its length from there, what it opens, and its printed text. */
+interface Heading {
+  length: number;
+  key: HeadingKey;
+  strong: boolean;
+  text: string;
 }
 
-function lineCandidates(index: number, text: string): Candidate[] {
-  const out: Candidate[] = [];
-  const junk = LEAD_JUNK_RE.exec(text)?.[0].length ?? 0;
-  const m = LINE_HEAD_RE.exec(text.slice(junk));
-  if (m) {
+/** The heading at the start of `s`, whose ordinal is `ordLen` characters long. */
+function headingAt(s: string, ordLen: number): Heading | null {
+  const ph = headingPhrase(s.slice(ordLen));
+  if (!ph) return null;
+  const printed = (s.slice(0, ordLen).trim() + ph.phrase).trim();
+  return { length: ordLen + ph.length, ...classify(ph.phrase, printed), text: printed };
+}
+
+/** The heading a line starts with (after its leading junk), with its level. */
+const lineHead = memoised(
+  (s: string): (Heading & { level: Level }) | null => {
+    const m = LINE_HEAD_RE.exec(s);
+    if (!m) return null;
+    const h = headingAt(s, m[0].length);
     const level: Level = m[1] || m[2] ? 0 : m[3] ? 2 : 1;
-    const c = candidate(index, text, junk, m[0].length, level);
-    if (c) out.push(c);
-  }
-  if (!text.includes('、') && !text.includes('附件')) return out;
-  for (const im of text.matchAll(INLINE_HEAD_RE)) {
+    return h && { ...h, level };
+  },
+  (h) => h && { ...h, text: ownCopy(h.text) },
+);
+
+function candidate(line: number, start: number, h: Heading, level: Level): Candidate {
+  return { line, start, end: start + h.length, level, key: h.key, strong: h.strong, text: h.text };
+}
+
+const ORDINAL_START = codeSet('第一二三四五六七八九十（(0123456789');
+const JUNK_START = codeSet('#*[<');
+
+/** Length of the leading junk LEAD_JUNK_RE strips; most lines start with a character that cannot begin any. */
+function junkLength(text: string): number {
+  const c = text.charCodeAt(0);
+  return JUNK_START.has(c) || isSpaceCode(c) ? (LEAD_JUNK_RE.exec(text)?.[0].length ?? 0) : 0;
+}
+
+/**
+ * Whether LINE_HEAD_RE may match at `at`: it starts with an ordinal character, and a digit-led line continues
+ * with 、 ． or . after one or two digits and spaces (so number cells such as "14" are turned away cheaply).
+ */
+function mayStartHeading(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (!isDigitCode(c)) return ORDINAL_START.has(c);
+  let k = at + 1;
+  if (isDigitCode(text.charCodeAt(k))) k++;
+  while (isSpaceCode(text.charCodeAt(k))) k++;
+  const next = text.charCodeAt(k);
+  return next === 0x3001 || next === 0xff0e || next === 0x2e;
+}
+
+/** Heading candidates of one line, appended to `out`. */
+function lineCandidates(index: number, text: string, out: Candidate[]): void {
+  const junk = junkLength(text);
+  const head = mayStartHeading(text, junk) ? lineHead(text.slice(junk)) : null;
+  // Table-row labels and top-level phrases naming no section never act (accept): no candidate for them.
+  if (head && head.key !== 'table' && (head.level !== 0 || head.key !== null)) out.push(candidate(index, junk, head, head.level));
+  if (!text.includes('、') && !text.includes('附件')) return;
+  INLINE_HEAD_RE.lastIndex = 0;
+  for (let im = INLINE_HEAD_RE.exec(text); im; im = INLINE_HEAD_RE.exec(text)) {
+    if (!inlineBoundary(text, im.index)) {
+      // Not a heading here; a shorter one may start inside ("二十、" → "十、").
+      INLINE_HEAD_RE.lastIndex = im.index + 1;
+      continue;
+    }
     // An attachment (附件1：统计表, 附件下载) ends the prose.
     if (im[1] !== undefined) {
       out.push({ line: index, start: im.index, end: im.index + im[0].length, level: 0, key: 'stop', strong: false, text: im[0] });
       continue;
     }
     if (im.index <= junk) continue;
-    const c = candidate(index, text, im.index, im[0].length, 0);
+    const h = headingAt(text.slice(im.index), im[0].length);
     // An ordinal inside running text is a heading only when its phrase names a section.
-    if (c && c.key !== null && c.key !== 'table') out.push(c);
+    if (h && h.key !== null && h.key !== 'table') out.push(candidate(index, im.index, h, 0));
   }
-  return out;
+}
+
+/** Line start, or a sentence, field or table-value boundary (whitespace included) before `at`. */
+function inlineBoundary(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = text.charCodeAt(at - 1);
+  return INLINE_BOUNDARY.has(c) || isSpaceCode(c);
 }
 
 interface Walk {
@@ -198,17 +283,27 @@ export function sectionSegments(doc: Document): Segment[] {
   const hit = cache.get(doc);
   if (hit) return hit;
   const lines: SegmentLine[] = [];
-  for (const b of doc.blocks) if (b.kind === 'text') lines.push({ text: b.text, loc: b.loc });
-  const cands = lines.flatMap((l, i) => lineCandidates(i, l.text));
-  const claimed = new Set(cands.filter((c) => c.level === 0).map((c) => c.key));
+  const cands: Candidate[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind !== 'text') continue;
+    if (b.text) lineCandidates(lines.length, b.text, cands);
+    lines.push(b);
+  }
+  const claimed = new Set<HeadingKey>();
+  for (const c of cands) if (c.level === 0) claimed.add(c.key);
 
-  const segments: Segment[] = [{ key: null, heading: null, lines: [] }];
+  let seg: Segment = { key: null, heading: null, lines: [] };
+  const segments = [seg];
   const w: Walk = { current: null, openerLevel: 0, parent: null };
   let ci = 0;
   lines.forEach((line, i) => {
+    if (cands[ci]?.line !== i) {
+      if (line.text.trim()) seg.lines.push(line);
+      return;
+    }
     let pos = 0;
     const push = (text: string) => {
-      if (text.trim()) segments.at(-1)!.lines.push({ text, loc: line.loc });
+      if (text.trim()) seg.lines.push({ text, loc: line.loc });
     };
     for (; ci < cands.length && cands[ci]!.line === i; ci++) {
       const c = cands[ci]!;
@@ -217,7 +312,8 @@ export function sectionSegments(doc: Document): Segment[] {
       if (act === undefined) continue;
       push(line.text.slice(pos, c.start));
       w.current = act.open;
-      segments.push({ key: act.open, heading: act.heading ? { text: c.text, loc: line.loc } : null, lines: [] });
+      seg = { key: act.open, heading: act.heading ? { text: c.text, loc: line.loc } : null, lines: [] };
+      segments.push(seg);
       pos = act.heading ? c.end : c.start;
     }
     push(line.text.slice(pos));
@@ -226,15 +322,21 @@ export function sectionSegments(doc: Document): Segment[] {
   return segments;
 }
 
-/** Prose lines of a segment: table cells dropped in the table sections (二–四), blank lines dropped. */
+// Sections and narrative both read each segment's prose.
+const proseCache = new WeakMap<Segment, SegmentLine[]>();
+
+/** Prose lines of a segment: table cells dropped in the table sections (二–四), blank lines dropped. Shared: read only. */
 export function segmentProse(seg: Segment): SegmentLine[] {
+  const hit = proseCache.get(seg);
+  if (hit) return hit;
   const tableSection = seg.key === 's2_active' || seg.key === 's3_requests' || seg.key === 's4_appeals';
   const out: SegmentLine[] = [];
   for (const l of seg.lines) {
-    if (tableSection ? isCellLine(l.text) : l.text.startsWith('\t') || /^\s*\|/.test(l.text)) continue;
+    if (tableSection ? isCellLine(l.text) : l.text.startsWith('\t') || PIPE_START_RE.test(l.text)) continue;
     const text = l.text.replace(LEAD_JUNK_RE, '').trim();
-    if (text) out.push({ text, loc: l.loc });
+    if (text) out.push(text === l.text ? l : { text, loc: l.loc });
   }
+  proseCache.set(seg, out);
   return out;
 }
 

@@ -2,7 +2,7 @@
 // table structure and cell text.
 
 import type { HtmlElement as Element, HtmlNode, HtmlRoot as Root } from './html-tree.ts';
-import { memoised } from '../text/memo.ts';
+import { memoised, ownCopy } from '../text/memo.ts';
 import { normaliseText } from '../text/normalise.ts';
 import { joinAll } from './join.ts';
 
@@ -47,20 +47,14 @@ const CJK = String.raw`[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]`;
 /** A source line break between two CJK characters renders as nothing (CSS segment-break rules for Chinese). */
 const CJK_BREAK_RE = new RegExp(String.raw`(${CJK})[ \t\r\f]*\n[ \t\r\n\f]*(?=${CJK})`, 'g');
 
-/** Cells are cleaned twice (classifying the table, then reading it) and hold the same few values: short runs are remembered. */
-const MAX_REMEMBERED = 64;
-
-/** Collapse HTML whitespace and normalise: what the reader sees for a run of inline text. */
-export function cleanText(raw: string): string {
-  return raw.length > MAX_REMEMBERED ? collapse(raw) : shortText(raw);
-}
-
-function collapse(raw: string): string {
+/**
+ * Collapse HTML whitespace and normalise: what the reader sees for a run of inline text. Cells are cleaned twice
+ * (classifying the table, then reading it) and hold the same few values, so short runs are remembered.
+ */
+export const cleanText = memoised((raw: string): string => {
   const joined = raw.includes('\n') ? raw.replace(CJK_BREAK_RE, '$1') : raw; // most text runs have no line break
   return normaliseText(joined).replace(/[ \t\r\n\f]+/g, ' ').trim();
-}
-
-const shortText = memoised(collapse);
+}, ownCopy);
 
 /** Rendered text of an element, at most `limit` characters (enough to classify a container cheaply). */
 export function textSample(el: Element, limit: number): string {

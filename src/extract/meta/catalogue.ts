@@ -33,6 +33,11 @@ const KEY_ALT = [...FIELD_OF.keys()].sort((a, b) => b.length - a.length).map(spa
 const PAIR_RE = new RegExp(`(${KEY_ALT})\\s*[:：]\\s*(.*?)(?=\\s*(?:[|•·]|\\s{2,}|(?:${KEY_ALT})\\s*[:：]|$))`, 'g');
 /** "key | value" table-row form. */
 const CELL_PAIR_RE = new RegExp(`(?:^|\\|)\\s*(${KEY_ALT})\\s*\\|\\s*([^|]*?)\\s*(?=\\||$)`, 'g');
+/** Each pair pattern with the separator it cannot match without (a substring test is cheaper than the pattern). */
+const PAIR_RES: [RegExp, string[]][] = [
+  [PAIR_RE, [':', '：']],
+  [CELL_PAIR_RE, ['|']],
+];
 const KEY_ONLY_RE = new RegExp(`^(?:${KEY_ALT})\\s*[:：]?$`);
 /** A "label: value" line of its own. */
 const LABELLED_RE = /^[^:：\s]{1,8}\s*[:：]/;
@@ -56,8 +61,11 @@ export function readCatalogue(lines: readonly Line[]): CatalogueEntry[] {
   lines.forEach((line, i) => {
     const t = line.text.trim();
     if (t.length > 300 || !KEY_CHAR_RE.test(t)) return;
-    for (const m of t.matchAll(PAIR_RE)) add(m[1]!, m[2]!, line.loc);
-    for (const m of t.matchAll(CELL_PAIR_RE)) add(m[1]!, m[2]!, line.loc);
+    for (const [re, separators] of PAIR_RES) {
+      if (!separators.some((sep) => t.includes(sep))) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(t); m; m = re.exec(t)) add(m[1]!, m[2]!, line.loc);
+    }
     // Label on its own line, value on the next (HTML catalogue tables flattened to lines).
     if (KEY_ONLY_RE.test(t)) {
       const next = lines[i + 1]?.text.trim() ?? '';

@@ -11,6 +11,7 @@ const PHONE_KEY_RE = new RegExp(
   String.raw`(?<![传真])(?:咨询|联系|办公|服务|监督|举报)?电\s*话(?:\s*[/、]?\s*传\s*真|\(传真\)|（传真）)?${SEP}((?:${PHONE_SRC})(?:\s*(?:[、/,，]|或)\s*(?:${PHONE_SRC}))*)`,
   'g',
 );
+const PHONE_RE = new RegExp(PHONE_SRC, 'g');
 const FAX_RE = new RegExp(String.raw`传\s*真(?:电话)?${SEP}(${PHONE_SRC})`);
 const POSTCODE_RE = new RegExp(String.raw`邮\s*(?:政\s*)?编(?:\s*码)?${SEP}(\d{6})(?!\d)`);
 const EMAIL_SRC = String.raw`[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`;
@@ -30,38 +31,45 @@ function cleanPhone(p: string): string {
   return p.replace(/\s+/g, '').replace(/[—–－]+|-{2,}/g, '-').replace(/^\((0\d{2,3})\)-?/, '$1-');
 }
 
+function officeOf(prose: string): string | null {
+  for (const re of OFFICE_RES) {
+    const m = re.exec(prose);
+    if (m) return m[1]!.trim();
+  }
+  return null;
+}
+
+/** Each pattern needs its keyword; most texts lack most keywords, and a substring search is cheaper than the pattern. */
+const firstMatch = (re: RegExp, cue: string, text: string) => (text.includes(cue) ? re.exec(text) : null);
+
 export function extractContact(text: string): Contact {
-  const prose = text
-    .split('\n')
-    .filter((l) => !FOOTER_RE.test(l))
-    .join('\n');
+  const prose = FOOTER_RE.test(text)
+    ? text
+        .split('\n')
+        .filter((l) => !FOOTER_RE.test(l))
+        .join('\n')
+    : text;
   const phone: string[] = [];
   let fax: string | null = null;
-  for (const m of prose.matchAll(PHONE_KEY_RE)) {
-    const numbers = [...m[1]!.matchAll(new RegExp(PHONE_SRC, 'g'))].map((p) => cleanPhone(p[0]));
-    for (const n of numbers) if (!phone.includes(n)) phone.push(n);
-    // "电话/传真：…", "电话（传真）：…": the same number serves both.
-    if (/传真/.test(m[0].slice(0, m[0].indexOf(m[1]!)))) fax ??= numbers[0] ?? null;
+  if (prose.includes('话')) {
+    for (const m of prose.matchAll(PHONE_KEY_RE)) {
+      const numbers = [...m[1]!.matchAll(PHONE_RE)].map((p) => cleanPhone(p[0]));
+      for (const n of numbers) if (!phone.includes(n)) phone.push(n);
+      // "电话/传真：…", "电话（传真）：…": the same number serves both.
+      if (/传真/.test(m[0].slice(0, m[0].indexOf(m[1]!)))) fax ??= numbers[0] ?? null;
+    }
   }
-  const faxMatch = FAX_RE.exec(prose);
+  const faxMatch = firstMatch(FAX_RE, '真', prose);
   if (faxMatch) fax = cleanPhone(faxMatch[1]!);
   const hasAt = prose.includes('@') || prose.includes('＠');
   const email = hasAt ? ((EMAIL_KEY_RE.exec(prose)?.[1] ?? EMAIL_RE.exec(prose)?.[0] ?? null)?.replace(/\s+/g, '').replace('＠', '@') ?? null) : null;
-  const address = ADDRESS_RE.exec(prose)?.[1]?.trim() ?? null;
-  let office: string | null = null;
-  for (const re of OFFICE_RES) {
-    const m = re.exec(prose);
-    if (m) {
-      office = m[1]!.trim();
-      break;
-    }
-  }
+  const address = firstMatch(ADDRESS_RE, '址', prose)?.[1]?.trim() ?? null;
   return {
     phone,
     fax,
-    postcode: POSTCODE_RE.exec(prose)?.[1] ?? null,
+    postcode: firstMatch(POSTCODE_RE, '编', prose)?.[1] ?? null,
     email,
     address,
-    office,
+    office: prose.includes('联系') ? officeOf(prose) : null,
   };
 }

@@ -11,6 +11,16 @@ export interface ParsedDate {
 }
 
 const CN_DATE_DIGITS = '〇○零一二三四五六七八九十';
+
+/**
+ * Whether `text` may end with a date (DATE_SRC or CN_DATE_SRC, then spaces): its last other character is 日, 月 or
+ * a digit. Patterns anchored at the end are tried at every position of the text; this spares most texts that.
+ */
+export function mayEndWithDate(text: string): boolean {
+  const t = text.trimEnd();
+  const last = t.charCodeAt(t.length - 1);
+  return last === 0x65e5 || last === 0x6708 || (last >= 0x30 && last <= 0x39);
+}
 export const DATE_SRC = String.raw`(?:19|20)\d{2}\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|年\s*\d{1,2}\s*月)`;
 export const CN_DATE_SRC = `[${CN_DATE_DIGITS}]{4}年[${CN_DATE_DIGITS}]{1,3}月(?:[${CN_DATE_DIGITS}]{1,3}日)?`;
 
@@ -91,6 +101,6 @@ export function findPeriod(text: string): { start: string; end: string; year: nu
 const CUTOFF_RE = /数据[^。;；]{0,6}?截[止至](?:日期|时间)?(?:为|到)?((?:19|20)\d{2})年12月31日/;
 
 export function findCutoffYear(text: string): number | null {
-  const m = CUTOFF_RE.exec(text);
+  const m = text.includes('截') ? CUTOFF_RE.exec(text) : null;
   return m ? +m[1]! : null;
 }

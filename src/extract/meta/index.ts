@@ -3,15 +3,15 @@
 import type { Document } from '../../model/document.ts';
 import type { Meta } from '../../model/report.ts';
 import type { Sidecar } from '../../model/sidecar.ts';
-import { sectionSegments } from '../sections.ts';
+import { sectionSegments, type Segment } from '../sections.ts';
 import { agencyFromText, completeAgencyName, describeAgency, isAgencyName } from './agency.ts';
 import { readCatalogue } from './catalogue.ts';
 import { extractContact } from './contact.ts';
-import { DATE_SRC, CN_DATE_SRC, findCutoffYear, findPeriod } from './dates.ts';
+import { DATE_SRC, CN_DATE_SRC, findCutoffYear, findPeriod, mayEndWithDate } from './dates.ts';
 import { findPublished } from './published.ts';
 import { extractRegion } from './region.ts';
 import { findUrls, formatDeclared, isAggregate, portalUrl } from './statements.ts';
-import { bodyLines, joinProse, tableRowLines } from './text.ts';
+import { documentLines, proseText } from './text.ts';
 import { findTitle } from './title.ts';
 
 export type ExtractedMeta = Omit<Meta, 'era' | 'era_evidence' | 'has_tables'>;
@@ -43,53 +43,63 @@ function contactFrom(preamble: string, closing: string, full: string): Meta['con
   return extractContact(full);
 }
 
+/** The organ signing the report, when the closing text ends with it and a date. */
+function signatureAgency(closing: string): string | null {
+  const org = mayEndWithDate(closing) ? SIGNATURE_RE.exec(closing)?.[1] : undefined;
+  return org && isAgencyName(org) ? org : null;
+}
+
+/** "2021年，…" opening the overview section. */
+function bodyYear(segments: readonly Segment[]): number | null {
+  const y = BODY_YEAR_RE.exec(proseText(segments.find((s) => s.key === 's1_overview')?.lines ?? []))?.[1];
+  return y ? +y : null;
+}
+
+/** The year from the first source that gives one; later sources are not read. */
+function firstYear(sources: [string, () => number | null | undefined][]): { year: number | null; source: string | null } {
+  for (const [source, read] of sources) {
+    const year = read();
+    if (year) return { year, source };
+  }
+  return { year: null, source: null };
+}
+
 export function extractMeta(doc: Document, opts: { sidecar: Sidecar | null }): ExtractedMeta {
   const { sidecar } = opts;
-  const lines = bodyLines(doc);
+  const { body: lines, tableRows } = documentLines(doc);
   const chrome = doc.hints.chrome.map((c) => c.text);
   const catalogue = readCatalogue([
     ...doc.hints.chrome,
     ...lines.slice(0, CATALOGUE_HEAD),
     ...lines.slice(Math.max(CATALOGUE_HEAD, lines.length - CATALOGUE_TAIL)),
-    ...tableRowLines(doc),
+    ...tableRows,
   ]);
   const catalogueValue = (field: string) => catalogue.find((e) => e.field === field)?.value ?? null;
 
   const segments = sectionSegments(doc);
-  const preamble = joinProse(segments[0]?.lines ?? []).text;
-  const full = joinProse(lines).text;
+  const preamble = proseText(segments[0]?.lines ?? []);
+  const full = proseText(lines);
   const lastSection = segments.findLast((s) => s.key !== null && s.lines.length > 0);
-  const closing = joinProse(lastSection?.lines ?? segments[0]?.lines ?? []).text;
+  const closing = proseText(lastSection?.lines ?? segments[0]?.lines ?? []);
 
   const title = findTitle(lines, catalogueValue('name'), doc.hints.title);
-  const signatureOrg = SIGNATURE_RE.exec(closing)?.[1] ?? null;
   const publisher = catalogueValue('publisher');
   const rawAgency =
     sidecar?.agency_name ??
     (title?.agency || null) ??
     agencyFromText(preamble) ??
-    (signatureOrg && isAgencyName(signatureOrg) ? signatureOrg : null) ??
+    signatureAgency(closing) ??
     (publisher && isAgencyName(publisher) ? publisher : null) ??
     agencyFromText(full);
   const agency = rawAgency ? describeAgency(completeAgencyName(rawAgency)) : null;
 
   const period = findPeriod(preamble) ?? findPeriod(full);
-  let year: number | null = null;
-  let yearSource: string | null = null;
-  const cutoff = findCutoffYear(full);
-  const bodyYear = BODY_YEAR_RE.exec(joinProse(segments.find((s) => s.key === 's1_overview')?.lines ?? []).text)?.[1];
-  for (const [y, source] of [
-    [sidecar?.year, 'sidecar'],
-    [title?.year, 'title'],
-    [period?.year ?? cutoff, 'period'],
-    [bodyYear ? +bodyYear : null, 'body'],
-  ] as const) {
-    if (y) {
-      year = y;
-      yearSource = source;
-      break;
-    }
-  }
+  const { year, source: yearSource } = firstYear([
+    ['sidecar', () => sidecar?.year],
+    ['title', () => title?.year],
+    ['period', () => period?.year ?? findCutoffYear(full)],
+    ['body', () => bodyYear(segments)],
+  ]);
 
   const sourceUrl = sidecar?.source_url ?? doc.hints.source_url ?? null;
   const published = sidecar?.published_at

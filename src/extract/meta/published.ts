@@ -6,7 +6,7 @@ import type { Line } from './text.ts';
 import { squeezeLine } from './text.ts';
 import type { CatalogueEntry } from './catalogue.ts';
 import { webDate } from './catalogue.ts';
-import { CN_DATE_SRC, DATE_SRC, parseDate, urlDate, type ParsedDate } from './dates.ts';
+import { CN_DATE_SRC, DATE_SRC, mayEndWithDate, parseDate, urlDate, type ParsedDate } from './dates.ts';
 
 export interface Published {
   iso: string | null;
@@ -53,7 +53,7 @@ export function findPublished(input: PublishedInput): Published {
     const t = l.text.length <= MAX_DATE_LINE ? squeezeLine(l.text) : '';
     if (DATE_LINE_RE.test(t)) add(t, 'title_date');
   }
-  add(CLOSING_DATE_RE.exec(input.closing)?.[1], 'signature');
+  if (mayEndWithDate(input.closing)) add(CLOSING_DATE_RE.exec(input.closing)?.[1], 'signature');
   for (const e of input.catalogue) if (e.field === 'date') add(e.value, 'catalogue');
   if (input.url) {
     const d = urlDate(input.url);

@@ -36,8 +36,10 @@ export interface RegionInput {
   urls: readonly string[];
 }
 
-const CJK_RE = /[\u4e00-\u9fff]/;
 const MAX_PLACE_CHARS = 5;
+
+/** A CJK unified ideograph (U+4E00–U+9FFF), tested on the code without making a string of the character. */
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const MAX_RUN = 8;
 
 /**
@@ -51,8 +53,8 @@ function parents(text: string, first: string): string[] {
     let found: string[] | null = null;
     for (let at = text.indexOf(head); at >= 0 && !found; at = text.indexOf(head, at + head.length)) {
       let start = at;
-      while (start > 0 && at - start < MAX_RUN && CJK_RE.test(text[start - 1]!)) start--;
-      if (at - start < 2 || (start > 0 && CJK_RE.test(text[start - 1]!))) continue;
+      while (start > 0 && at - start < MAX_RUN && isCjk(text.charCodeAt(start - 1))) start--;
+      if (at - start < 2 || (start > 0 && isCjk(text.charCodeAt(start - 1)))) continue;
       const chain = placeChain(text.slice(start, at));
       if (chain.rest === '' && chain.places.every((p) => p.length <= MAX_PLACE_CHARS && PARENT_SUFFIX_RE.test(p))) found = chain.places;
     }

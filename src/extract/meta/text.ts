@@ -17,10 +17,10 @@ export interface Prose {
 
 /** A wrapped line is long and does not end a sentence; shorter lines (headings, signatures) end a paragraph. */
 const WRAP_MIN = 18;
-const SENTENCE_END_RE = /[。;；!！?？:：)）]$/;
+/** Characters that end a sentence (or a clause before a list), tested on a line's last character. */
+const SENTENCE_ENDS = new Set([...'。;；!！?？:：)）'].map((c) => c.charCodeAt(0)));
 /** Headings are never wrapped prose, whatever their length. */
 const HEADING_RE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d))/;
-const WORD_CHAR_RE = /[A-Za-z0-9]/;
 
 /**
  * One line as extraction matches it: whitespace dropped except between two ASCII letters or digits, so
@@ -28,29 +28,30 @@ const WORD_CHAR_RE = /[A-Za-z0-9]/;
  */
 export function squeezeLine(s: string): string {
   const t = s.trim();
-  if (!/\s/.test(t)) return t;
-  return t.replace(/\s+/g, (m, at: number, str: string) => (WORD_CHAR_RE.test(str[at - 1] ?? '') && WORD_CHAR_RE.test(str[at + m.length] ?? '') ? ' ' : ''));
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!isSpaceCode(t.charCodeAt(i))) continue;
+    // A run of whitespace inside the (trimmed) line: cut it, or keep one space between two word characters.
+    let end = i + 1;
+    while (isSpaceCode(t.charCodeAt(end))) end++;
+    out += t.slice(from, i) + (isWordCode(t.charCodeAt(i - 1)) && isWordCode(t.charCodeAt(end)) ? ' ' : '');
+    from = end;
+    i = end;
+  }
+  return from === 0 ? t : out + t.slice(from);
+}
+
+/** `\s` on one character code (WhiteSpace and LineTerminator). */
+export function isSpaceCode(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Join lines into paragraphs separated by "\n"; wrapped lines are glued without a break. */
 export function joinProse(lines: readonly Line[]): Prose {
-  let text = '';
   const starts: number[] = [];
   const locs: Loc[] = [];
-  let prev = '';
-  for (const line of lines) {
-    const t = squeezeLine(line.text);
-    if (!t) continue;
-    if (text) {
-      const heading = HEADING_RE.test(prev) && !prev.includes('。');
-      const wrapped = prev.length >= WRAP_MIN && !SENTENCE_END_RE.test(prev) && !heading && !HEADING_RE.test(t);
-      text += wrapped && !(/[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(t)) ? '' : '\n';
-    }
-    starts.push(text.length);
-    locs.push(line.loc);
-    text += t;
-    prev = t;
-  }
+  const text = joinLines(lines, starts, locs);
   return {
     text,
     locAt(offset: number): Loc {
@@ -66,29 +67,58 @@ export function joinProse(lines: readonly Line[]): Prose {
   };
 }
 
-/** Non-empty text lines of the body, trimmed, with their locs. */
-export function bodyLines(doc: Document): Line[] {
-  const out: Line[] = [];
-  for (const b of doc.blocks) {
-    if (b.kind !== 'text') continue;
-    const text = b.text.trim();
-    if (text) out.push({ text, loc: b.loc });
+/** joinProse's text alone, for callers that never map an offset back to its line. */
+export function proseText(lines: readonly Line[]): string {
+  return joinLines(lines, null, null);
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function joinLines(lines: readonly Line[], starts: number[] | null, locs: Loc[] | null): string {
+  let text = '';
+  let prev = '';
+  // Whether the previous line reads as wrapped prose: long, no sentence end, not a heading.
+  let prevWraps = false;
+  for (const line of lines) {
+    const t = squeezeLine(line.text);
+    if (!t) continue;
+    if (text) {
+      const wrapped = prevWraps && !HEADING_RE.test(t);
+      // `text` ends with `prev`: testing `prev` spares flattening the growing string.
+      text += wrapped && !(isWordCode(prev.charCodeAt(prev.length - 1)) && isWordCode(t.charCodeAt(0))) ? '' : '\n';
+    }
+    starts?.push(text.length);
+    locs?.push(line.loc);
+    text += t;
+    prev = t;
+    prevWraps = t.length >= WRAP_MIN && !SENTENCE_ENDS.has(t.charCodeAt(t.length - 1)) && !(HEADING_RE.test(t) && !t.includes('。'));
   }
-  return out;
+  return text;
 }
 
 /** Catalogue blocks are small tables; the statistical tables are larger. */
 const MAX_CATALOGUE_ROWS = 10;
+const CONTENT_RE = /[^\s|]/;
 
-/** Rows of small tables as " | "-joined lines (catalogue blocks are often tables). */
-export function tableRowLines(doc: Document): Line[] {
-  const out: Line[] = [];
+/**
+ * In one pass over the blocks: the body's text blocks that are not blank (text untrimmed: every user trims or
+ * squeezes it), and the rows of small tables as " | "-joined lines (catalogue blocks are often tables).
+ */
+export function documentLines(doc: Document): { body: Line[]; tableRows: Line[] } {
+  const body: Line[] = [];
+  const tableRows: Line[] = [];
   for (const b of doc.blocks) {
-    if (b.kind !== 'table' || b.rows.length > MAX_CATALOGUE_ROWS) continue;
+    if (b.kind === 'text') {
+      if (b.text.trim()) body.push(b);
+      continue;
+    }
+    if (b.rows.length > MAX_CATALOGUE_ROWS) continue;
     for (const row of b.rows) {
       const text = row.map((c) => c.text.trim()).join(' | ');
-      if (text.replace(/[\s|]/g, '')) out.push({ text, loc: row[0]?.loc ?? b.loc });
+      if (CONTENT_RE.test(text)) tableRows.push({ text, loc: row[0]?.loc ?? b.loc });
     }
   }
-  return out;
+  return { body, tableRows };
 }

@@ -36,26 +36,35 @@ export function matchTitle(text: string): Omit<TitleMatch, 'source'> | null {
   return { title: m[0], agency, year: y ? +y : null };
 }
 
+/** The first SCAN_LINES non-blank lines, cleaned: `at(k)` is the k-th, or undefined. Cleaned only when asked for. */
+function titleHead(lines: readonly Line[]): (k: number) => string | undefined {
+  const head: string[] = [];
+  let next = 0;
+  return (k) => {
+    while (head.length <= k && head.length < SCAN_LINES && next < lines.length) {
+      const t = clean(lines[next++]!.text);
+      if (t && !JUNK_LINE_RE.test(t)) head.push(t);
+    }
+    return head[k];
+  };
+}
+
 /** Title from the body's first lines, a title-shaped line further down, the catalogue name, or the hints. */
 export function findTitle(lines: readonly Line[], catalogueName: string | null, hintTitle: string | undefined): TitleMatch | null {
-  const head: string[] = [];
-  for (const l of lines) {
-    if (head.length === SCAN_LINES) break; // only the first lines can hold the title
-    const t = clean(l.text);
-    if (t && !JUNK_LINE_RE.test(t)) head.push(t);
-  }
-  for (let start = 0; start < Math.min(WINDOW_START, head.length); start++) {
-    if (STOP_RE.test(head[start]!)) continue;
+  const at = titleHead(lines);
+  for (let start = 0; start < WINDOW_START && at(start) !== undefined; start++) {
+    if (STOP_RE.test(at(start)!)) continue;
     let text = '';
-    for (let n = 0; n < WINDOW_LINES && start + n < head.length; n++) {
-      const next = head[start + n]!;
-      if (n > 0 && STOP_RE.test(next)) break;
+    for (let n = 0; n < WINDOW_LINES; n++) {
+      const next = at(start + n);
+      if (next === undefined || (n > 0 && STOP_RE.test(next))) break;
       text += next;
       const hit = matchTitle(text);
       if (hit) return { ...hit, source: 'body' };
     }
   }
-  for (const t of head.slice(WINDOW_START, SCAN_LINES)) {
+  for (let k = WINDOW_START; at(k) !== undefined; k++) {
+    const t = at(k)!;
     const hit = t.length <= 80 ? matchTitle(t) : null;
     if (hit && hit.title.length >= t.length - 2) return { ...hit, source: 'body' };
   }

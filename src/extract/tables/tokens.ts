@@ -1,6 +1,6 @@
 import type { Document } from '../../model/document.ts';
 import type { Loc } from '../../model/location.ts';
-import { memoised } from '../../text/memo.ts';
+import { memoised, ownCopy } from '../../text/memo.ts';
 import { stripLabel } from '../../text/normalise.ts';
 import { classifyValue, type ValueClass } from './value.ts';
 
@@ -43,10 +43,8 @@ class TextToken implements Token {
   }
 }
 
-/** Table labels and numbers repeat from report to report; prose does not, and is not remembered. */
-const MAX_REMEMBERED = 64;
-const shortLabel = memoised(stripLabel);
-const labelOf = (text: string): string => (text.length > MAX_REMEMBERED ? stripLabel(text) : shortLabel(text));
+/** Table labels and numbers repeat from report to report. */
+const labelOf = memoised(stripLabel, ownCopy);
 
 /** Longest text that can still be a table label rather than a prose sentence. */
 const MAX_LABEL_CHARS = 80;

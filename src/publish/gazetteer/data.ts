@@ -70,8 +70,8 @@ export function gazetteer(): Gazetteer {
 /** Province → … → the division itself. */
 export function lineage(d: Division): Division[] {
   const out: Division[] = [];
-  for (let x: Division | null = d; x; x = x.parent) out.unshift(x);
-  return out;
+  for (let x: Division | null = d; x; x = x.parent) out.push(x);
+  return out.reverse();
 }
 
 /** True when `d` is `ancestor` or lies below it. */

@@ -15,7 +15,13 @@ const TOWNSHIP_RE = /(?:街道|镇|乡|苏木)$/;
 const COUNTY_SUFFIXES = ['县', '区', '市', '旗'];
 
 const pathNames = (d: Division) => lineage(d).map((x) => x.name);
-const show = (d: Division) => `${d.code} ${pathNames(d).join('›')}`;
+const shown = new WeakMap<Division, string>();
+/** "code 省›市›县", remembered: the same divisions recur in the evidence of report after report. */
+function show(d: Division): string {
+  let s = shown.get(d);
+  if (s === undefined) shown.set(d, (s = `${d.code} ${pathNames(d).join('›')}`));
+  return s;
+}
 /** Either lies inside the other: a cue about a wider or narrower region that does not contradict. */
 const compatible = (a: Division, b: Division) => within(a, b) || within(b, a);
 
@@ -29,13 +35,15 @@ interface ChainMatch {
 
 /** Divisions named `name` whose ancestors carry every outer name the table knows, outermost first. */
 function consistent(name: string, outer: readonly string[]): Division[] {
-  const known = outer.filter((n) => gazetteer().byName.has(n));
-  return (gazetteer().byName.get(name) ?? []).filter((d) => {
-    const up = pathNames(d).slice(0, -1);
+  const { byName } = gazetteer();
+  const known = outer.filter((n) => byName.has(n));
+  return (byName.get(name) ?? []).filter((d) => {
+    // Each known name at or after the previous one's place among d's ancestors (d itself excluded).
+    const up = lineage(d);
     let i = 0;
     for (const n of known) {
-      i = up.indexOf(n, i);
-      if (i < 0) return false;
+      while (i < up.length - 1 && up[i]!.name !== n) i++;
+      if (i === up.length - 1) return false;
     }
     return true;
   });
