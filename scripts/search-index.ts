@@ -41,9 +41,10 @@ const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').sl
 /**
  * Bundles for the given reports. Pagefind fetches index chunks per bundle, so fewer, larger bundles cost a
  * query fewer bytes (measured: a query over one 2,000-report bundle fetched half of what it fetched over six
- * bundles of 333); memory bounds their size. So: small consecutive years are packed together, oldest first,
- * while they hold at most `max` reports; a year of a quarter of `max` or more is a bundle of its own, so that
- * reports added to a neighbouring year (a new year's, typically) never re-index it; a year larger than `max` is split into about equal groups of whole provinces (largest first into the emptiest group), and a
+ * bundles of 333); memory bounds their size. So: consecutive years are packed together, oldest first, while
+ * they hold at most `max` reports, except a newest year of less than a quarter of `max`: that is a year whose
+ * reports are still arriving, and it stays a bundle of its own until it is that large, so adding to it re-indexes
+ * nothing older (it joins the packs, once, when it has grown or a newer year has begun); a year larger than `max` is split into about equal groups of whole provinces (largest first into the emptiest group), and a
  * province larger than `max` into parts by report id. Bundle ids depend only on what they hold (years,
  * provinces), so an unchanged group keeps its id and is not indexed again.
  */
@@ -58,20 +59,21 @@ export function planBundles(items: readonly Pick<Item, 'id' | 'year' | 'province
   }
   const name = (ys: string[]) => prefix ?? (ys.length === 1 ? ys[0]! : `${ys[0]}-${ys.at(-1)}`);
   const out: BundlePlan[] = [];
-  let pack: { years: string[]; ids: string[]; provinces: Set<string>; alone: boolean } | null = null;
+  let pack: { years: string[]; ids: string[]; provinces: Set<string> } | null = null;
   const flush = () => {
     if (pack) out.push({ id: name(pack.years), years: pack.years, provinces: prefix ? [...pack.provinces].sort() : null, reports: pack.ids.length, ids: pack.ids.sort() });
     pack = null;
   };
   // Oldest first; reports without a year last, in a bundle of their own.
   const order = [...years.keys()].sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : Number(a) - Number(b)));
+  const newest = order.findLast((y) => y !== 'unknown');
   for (const year of order) {
     const provinces = years.get(year)!;
     const total = [...provinces.values()].reduce((a, ids) => a + ids.length, 0);
     if (total <= max) {
-      const alone = total >= max / 4;
-      if (pack && (alone || pack.alone || pack.ids.length + total > max || year === 'unknown' || prefix)) flush();
-      pack ??= { years: [], ids: [], provinces: new Set(), alone };
+      const arriving = year === newest && total < max / 4;
+      if (pack && (pack.ids.length + total > max || year === 'unknown' || arriving || prefix)) flush();
+      pack ??= { years: [], ids: [], provinces: new Set() };
       pack.years.push(year);
       for (const [p, ids] of provinces) { pack.ids.push(...ids); pack.provinces.add(p); }
       continue;
