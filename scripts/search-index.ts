@@ -42,9 +42,10 @@ const shortHash = (s: string) => createHash('sha256').update(s).digest('hex').sl
  * Bundles for the given reports. Pagefind fetches index chunks per bundle, so fewer, larger bundles cost a
  * query fewer bytes (measured: a query over one 2,000-report bundle fetched half of what it fetched over six
  * bundles of 333); memory bounds their size. So: consecutive years are packed together, oldest first, while
- * they hold at most `max` reports, except a newest year of less than a quarter of `max`: that is a year whose
- * reports are still arriving, and it stays a bundle of its own until it is that large, so adding to it re-indexes
- * nothing older (it joins the packs, once, when it has grown or a newer year has begun); a year larger than `max` is split into about equal groups of whole provinces (largest first into the emptiest group), and a
+ * they hold at most `max` reports, except a newest year with less than a quarter of the reports of the year
+ * before: its reports are still arriving, and it stays a bundle of its own until it has that many, so adding to it
+ * re-indexes nothing older (it joins the packs, once, when it has grown or a newer year has begun); a year larger
+ * than `max` is split into about equal groups of whole provinces (largest first into the emptiest group), and a
  * province larger than `max` into parts by report id. Bundle ids depend only on what they hold (years,
  * provinces), so an unchanged group keeps its id and is not indexed again.
  */
@@ -66,13 +67,16 @@ export function planBundles(items: readonly Pick<Item, 'id' | 'year' | 'province
   };
   // Oldest first; reports without a year last, in a bundle of their own.
   const order = [...years.keys()].sort((a, b) => (a === 'unknown' ? 1 : b === 'unknown' ? -1 : Number(a) - Number(b)));
-  const newest = order.findLast((y) => y !== 'unknown');
+  const sizeOf = (year: string) => [...years.get(year)!.values()].reduce((a, ids) => a + ids.length, 0);
+  const known = order.filter((y) => y !== 'unknown');
+  const newest = known.at(-1);
+  // The newest year with under a quarter of the reports of the year before: its reports are still arriving.
+  const arriving = known.length >= 2 && sizeOf(newest!) < sizeOf(known.at(-2)!) / 4 ? newest : null;
   for (const year of order) {
     const provinces = years.get(year)!;
-    const total = [...provinces.values()].reduce((a, ids) => a + ids.length, 0);
+    const total = sizeOf(year);
     if (total <= max) {
-      const arriving = year === newest && total < max / 4;
-      if (pack && (pack.ids.length + total > max || year === 'unknown' || arriving || prefix)) flush();
+      if (pack && (pack.ids.length + total > max || year === 'unknown' || year === arriving || prefix)) flush();
       pack ??= { years: [], ids: [], provinces: new Set() };
       pack.years.push(year);
       for (const [p, ids] of provinces) { pack.ids.push(...ids); pack.provinces.add(p); }

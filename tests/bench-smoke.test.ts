@@ -188,13 +188,16 @@ describe('bundle planning', () => {
     expect(plan.map((b) => [b.id, b.years, b.reports])).toEqual([['2019-2020', ['2019', '2020'], 6], ['2021-2022', ['2021', '2022'], 5], ['unknown', ['unknown'], 1]]);
   });
 
-  it('keeps a newest year that is still small on its own, so its new reports re-index nothing older', () => {
-    const years = [...items('2022', '甲', 8), ...items('2023', '甲', 8), ...items('2024', '乙', 10)];
-    expect(planBundles(years, 40).map((b) => [b.id, b.reports])).toEqual([['2022-2024', 26]]);
-    const arriving = planBundles([...years, ...items('2025', '甲', 3)], 40);
-    expect(arriving.map((b) => [b.id, b.reports])).toEqual([['2022-2024', 26], ['2025', 3]]);
-    // Grown to a quarter of a bundle, it joins the packs.
-    expect(planBundles([...years, ...items('2025', '甲', 12)], 40).map((b) => [b.id, b.reports])).toEqual([['2022-2025', 38]]);
+  it('keeps a newest year that is still arriving on its own, so its new reports re-index nothing older', () => {
+    const years = [...items('2022', '甲', 8), ...items('2023', '甲', 8), ...items('2024', '乙', 12)];
+    expect(planBundles(years, 40).map((b) => [b.id, b.reports])).toEqual([['2022-2024', 28]]);
+    // Under a quarter of the year before: a bundle of its own.
+    const arriving = planBundles([...years, ...items('2025', '甲', 2)], 40);
+    expect(arriving.map((b) => [b.id, b.reports])).toEqual([['2022-2024', 28], ['2025', 2]]);
+    // Grown to a quarter of the year before, it joins the packs.
+    expect(planBundles([...years, ...items('2025', '甲', 6)], 40).map((b) => [b.id, b.reports])).toEqual([['2022-2025', 34]]);
+    // A single year, or a corpus whose years are all small, is packed as before.
+    expect(planBundles(items('2025', '甲', 2), 40).map((b) => b.id)).toEqual(['2025']);
   });
 
   it('splits a large year into groups of whole provinces, and a huge province into parts', () => {
