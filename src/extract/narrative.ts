@@ -4,6 +4,7 @@
 
 import type { Document } from '../model/document.ts';
 import type { Figure, Section, SectionKey } from '../model/report.ts';
+import { codeSet } from '../text/chars.ts';
 import { NUMBER_SRC, parseNumber } from '../text/numerals.ts';
 import { joinProse } from './meta/text.ts';
 import { sectionSegments, segmentProse } from './sections.ts';
@@ -104,9 +105,8 @@ interface Hit {
 }
 
 type Stops = ReadonlySet<number>;
-const codesOf = (chars: string): Stops => new Set([...chars].map((c) => c.charCodeAt(0)));
-const CLAUSE_STOPS = codesOf(',，。;；!！?？\n');
-const SENTENCE_STOPS = codesOf('。;；!！?？\n');
+const CLAUSE_STOPS = codeSet(',，。;；!！?？\n');
+const SENTENCE_STOPS = codeSet('。;；!！?？\n');
 
 /** Bounds of the clause or sentence around [start, end). */
 function bounds(text: string, start: number, end: number, stops: Stops): [number, number] {

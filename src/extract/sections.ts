@@ -5,10 +5,10 @@ import type { Document } from '../model/document.ts';
 import type { Loc } from '../model/location.ts';
 import type { Section, SectionKey } from '../model/report.ts';
 import { FORMS, labelTest, type Label } from '../forms/index.ts';
+import { codeSet, isDigitCode, isSpaceCode } from '../text/chars.ts';
 import { memoised, ownCopy } from '../text/memo.ts';
 import { labelKey, squeezeCjkSpaces } from '../text/normalise.ts';
 import { isAgencyName } from './meta/agency.ts';
-import { isSpaceCode } from './meta/text.ts';
 import { CN_DATE_SRC, DATE_SRC } from './meta/dates.ts';
 
 export const SECTION_KEYS: readonly SectionKey[] = ['s1_overview', 's2_active', 's3_requests', 's4_appeals', 's5_problems', 's6_other'];
@@ -55,13 +55,6 @@ const PHRASE_END_RE = /(?:情况|措施|事项|概述|概况|问题|统计表|�
 const SPACED_END_RE = /^(.*?(?:情况|措施|事项|概述|概况|问题|统计表|附表))\s+\S/;
 const STRONG_END_RE = /(?:情况|措施|事项|概述|概况|问题|改进|整改)$/;
 const MAX_PHRASE = 40;
-
-/** Character codes of `chars`, for tests on one character without making a string of it. */
-function codeSet(chars: string): Set<number> {
-  return new Set([...chars].map((c) => c.charCodeAt(0)));
-}
-
-const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
 
 // Keyword → section (spec §7.8, §4.1 legacy headings mapped to the nearest of the six keys). Order matters.
 const KEYWORDS: [RegExp, SectionKey | 'stop'][] = [

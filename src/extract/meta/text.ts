@@ -3,6 +3,7 @@
 
 import type { Document } from '../../model/document.ts';
 import type { Loc } from '../../model/location.ts';
+import { codeSet, isSpaceCode, isWordCode } from '../../text/chars.ts';
 
 export interface Line {
   text: string;
@@ -18,7 +19,7 @@ export interface Prose {
 /** A wrapped line is long and does not end a sentence; shorter lines (headings, signatures) end a paragraph. */
 const WRAP_MIN = 18;
 /** Characters that end a sentence (or a clause before a list), tested on a line's last character. */
-const SENTENCE_ENDS = new Set([...'。;；!！?？:：)）'].map((c) => c.charCodeAt(0)));
+const SENTENCE_ENDS = codeSet('。;；!！?？:：)）');
 /** Headings are never wrapped prose, whatever their length. */
 const HEADING_RE = /^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d))/;
 
@@ -40,11 +41,6 @@ export function squeezeLine(s: string): string {
     i = end;
   }
   return from === 0 ? t : out + t.slice(from);
-}
-
-/** `\s` on one character code (WhiteSpace and LineTerminator). */
-export function isSpaceCode(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Join lines into paragraphs separated by "\n"; wrapped lines are glued without a break. */
@@ -70,10 +66,6 @@ export function joinProse(lines: readonly Line[]): Prose {
 /** joinProse's text alone, for callers that never map an offset back to its line. */
 export function proseText(lines: readonly Line[]): string {
   return joinLines(lines, null, null);
-}
-
-function isWordCode(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function joinLines(lines: readonly Line[], starts: number[] | null, locs: Loc[] | null): string {

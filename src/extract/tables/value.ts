@@ -1,6 +1,7 @@
 import type { Cell } from '../../model/cell.ts';
 import type { Loc } from '../../model/location.ts';
 import type { ValueKind } from '../../forms/types.ts';
+import { isDigitCode } from '../../text/chars.ts';
 
 // Cell value grammar (spec §7.5): number with optional sign, thousands separators, decimals and unit;
 // zero words; dashes; slashes. Anything else is "text" (a parse error, value null).
@@ -15,7 +16,7 @@ export type ValueClass = 'value' | 'empty' | 'text';
 /** Could this (trimmed) text start a number? Zero words, dashes and slashes are at most three characters. */
 function mayBeValue(t: string): boolean {
   const c = t.charCodeAt(0);
-  return t.length <= 3 || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 0x2212;
+  return t.length <= 3 || isDigitCode(c) || c === 43 || c === 45 || c === 0x2212;
 }
 
 /** Classify printed text without building a cell: is it a value slot, an empty slot, or other text? */
