@@ -2,6 +2,7 @@
 // ("2021926", "2017210日)") which are kept raw as low-confidence (spec §7.1, §8.4).
 
 import { chineseToNumber } from '../../text/numerals.ts';
+import { isDigitCode } from '../../text/chars.ts';
 
 export interface ParsedDate {
   /** YYYY-MM-DD, or null when the date could not be read with confidence. */
@@ -19,7 +20,7 @@ const CN_DATE_DIGITS = '〇○零一二三四五六七八九十';
 export function mayEndWithDate(text: string): boolean {
   const t = text.trimEnd();
   const last = t.charCodeAt(t.length - 1);
-  return last === 0x65e5 || last === 0x6708 || (last >= 0x30 && last <= 0x39);
+  return last === 0x65e5 || last === 0x6708 || isDigitCode(last);
 }
 export const DATE_SRC = String.raw`(?:19|20)\d{2}\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|年\s*\d{1,2}\s*月)`;
 export const CN_DATE_SRC = `[${CN_DATE_DIGITS}]{4}年[${CN_DATE_DIGITS}]{1,3}月(?:[${CN_DATE_DIGITS}]{1,3}日)?`;
