@@ -45,7 +45,7 @@ export function workDirs(work: string) {
     data: path.join(w, 'data'),
     astroCache: path.join(w, 'astro'),
     site: path.join(w, 'site'),
-    // The second Astro process of a split build (its report pages only; see src/site/store.ts).
+    // The second Astro process of a split build (its report pages and the data page; see src/site/store.ts).
     astroCacheB: path.join(w, 'astro-b'),
     siteB: path.join(w, 'site-b'),
     search: path.join(w, 'search'),
@@ -199,8 +199,8 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     }
     const synced = await assemble(out, [
       { from: dirs.site, to: '' }, { from: dirs.data, to: 'data' }, { from: dirs.sources, to: 'sources' }, { from: dirs.search, to: 'pagefind' },
-      // A split build's second Astro process contributes its report pages only.
-      ...(process.env.NIANBAO_ASTRO_SPLIT ? [{ from: path.join(dirs.siteB, 'reports'), to: 'reports' }] : []),
+      // A split build's second Astro process contributes its report pages and the data page only.
+      ...(process.env.NIANBAO_ASTRO_SPLIT ? [{ from: path.join(dirs.siteB, 'reports'), to: 'reports' }, { from: path.join(dirs.siteB, 'data'), to: 'data' }] : []),
     ], (t) => p.update(t));
     p.done('done');
     return { summary: `sources: ${copied.copied} copied, ${copied.kept} kept; ${out}: ${synced.files} files (${synced.linked} new or changed, ${synced.removed} removed)` };
@@ -328,11 +328,11 @@ async function orchestrate(ctx: Context, opts: { serial: boolean; links: boolean
     const search = run('search');
     const datasets = run('datasets');
     const reports = (await selectedIds(ctx.dirs, await readLedger(ctx.dirs))).length;
-    // Pages of a large archive are rendered by two Astro processes, one per core (src/site/store.ts). Report
-    // pages need only the ingest: their process takes the core the search index frees. The other pages (the
-    // data page lists the dataset files) take the core the datasets free.
+    // Pages of a large archive are rendered by two Astro processes, one per core (src/site/store.ts). The list
+    // pages and some report pages need only the ingest: their process takes the core the search index frees.
+    // The other report pages and the data page (it lists the dataset files) take the core the datasets free.
     ctx.split = !ctx.shard && !ctx.pages && reports >= SPLIT_FROM;
-    if (ctx.split) await Promise.all([search.then(() => run('astro-b')), datasets.then(() => run('astro'))]);
+    if (ctx.split) await Promise.all([search.then(() => run('astro')), datasets.then(() => run('astro-b'))]);
     else await Promise.all([search, datasets.then(() => run('astro'))]);
   }
   await run('publish');

@@ -44,6 +44,20 @@ async function fresh(): Promise<Record<string, string>> {
   return outputs(folder);
 }
 
+/**
+ * Only the cards stay in the cache entries (report text, newline, card, newline): a run that needed a cached
+ * report would have to extract it again.
+ */
+function cardsOnlyInCache(): void {
+  for (const sub of readdirSync(cacheDir)) {
+    for (const f of readdirSync(join(cacheDir, sub))) {
+      const entry = readFileSync(join(cacheDir, sub, f), 'utf8');
+      expect(JSON.parse(entry.slice(0, entry.indexOf('\n'))).id, f).toMatch(/^[0-9a-f]{16}$/);
+      writeFileSync(join(cacheDir, sub, f), entry.slice(entry.indexOf('\n')));
+    }
+  }
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-incr-'));
   inp = join(dir, 'in');
@@ -58,19 +72,52 @@ describe('incremental ingest', () => {
   it('an unchanged corpus: no report read from the cache or rewritten, same outputs', async () => {
     const before = stamps();
     const was = outputs(out);
-    // Only the cards stay in the cache entries (report text, newline, card, newline): a run that needed a cached
-    // report would have to extract it again.
-    for (const sub of readdirSync(cacheDir)) {
-      for (const f of readdirSync(join(cacheDir, sub))) {
-        const entry = readFileSync(join(cacheDir, sub, f), 'utf8');
-        expect(JSON.parse(entry.slice(0, entry.indexOf('\n'))).id, f).toMatch(/^[0-9a-f]{16}$/);
-        writeFileSync(join(cacheDir, sub, f), entry.slice(entry.indexOf('\n')));
-      }
-    }
+    cardsOnlyInCache();
     const r = await run();
     expect(r.cached).toBe(4);
     expect(changedSince(before)).toEqual([]);
     expect(outputs(out)).toEqual(was);
+  });
+
+  it('an unchanged corpus is answered from the stored cards: no cache entry is needed', async () => {
+    const before = stamps();
+    const was = outputs(out);
+    const store = readFileSync(join(out, 'cards.jsonl'), 'utf8');
+    rmSync(cacheDir, { recursive: true });
+    const r = await run();
+    expect(r.cached).toBe(4);
+    expect(changedSince(before)).toEqual([]);
+    expect(outputs(out)).toEqual(was);
+    // Nothing changed, so the store is left as it was, one card per report under its cache key.
+    expect(readFileSync(join(out, 'cards.jsonl'), 'utf8')).toBe(store);
+    const state = JSON.parse(readFileSync(join(out, 'ingest-state.json'), 'utf8')) as { files: Record<string, { key: string; id: string }> };
+    expect(store.trimEnd().split('\n').map((l) => l.split('\t').slice(0, 2)).sort())
+      .toEqual(Object.values(state.files).map((f) => [f.id, f.key]).sort());
+  });
+
+  it('a damaged card store is not trusted: the cards are made again, the outputs are a fresh run\'s', async () => {
+    writeFileSync(join(out, 'cards.jsonl'), '{"not": "a card store"\n');
+    const r = await run();
+    expect(r.cached).toBe(0);
+    expect(outputs(out)).toEqual(await fresh());
+    expect(readFileSync(join(out, 'cards.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(4);
+  });
+
+  it('a renamed file gets its report under its new path, and the store follows it', async () => {
+    const renamed = zone(2021).replace('pingtan-zone', 'pingtan-zone-renamed');
+    const id = idOf(await run(), zone(2021));
+    copyFileSync(join(inp, zone(2021)), join(inp, renamed));
+    rmSync(join(inp, zone(2021)));
+    const r = await run();
+    expect(idOf(r, renamed)).toBe(id);
+    expect(read(out, id).source.file).toBe(join(inp, renamed));
+    expect(outputs(out)).toEqual(await fresh());
+    // The next unchanged run answers from the store and still agrees with a fresh run.
+    expect((await run()).cached).toBe(4);
+    expect(outputs(out)).toEqual(await fresh());
+    copyFileSync(join(inp, renamed), join(inp, zone(2021)));
+    rmSync(join(inp, renamed));
+    await run();
   });
 
   it('writes each report\'s site entry: its lean projection, cross-report checks counted', async () => {
@@ -147,9 +194,10 @@ describe('incremental ingest', () => {
 
   it('a run that lost its state trusts nothing and still gives the same outputs', async () => {
     rmSync(join(out, 'ingest-state.json'));
+    cardsOnlyInCache();
     const before = stamps();
     const r = await run();
-    // The first test left only cards in the cache for these four: without the state they are extracted again.
+    // Neither the stored cards nor the cache entries (cards only) are of use: the four are extracted again.
     expect(r.cached).toBe(0);
     expect(changedSince(before)).toHaveLength(4);
     expect(outputs(out)).toEqual(await fresh());

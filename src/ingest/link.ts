@@ -105,8 +105,8 @@ export async function readLeanLines(outDir: string): Promise<LeanLines> {
   return { digest: (id) => line(id).digest, entry: (id) => (JSON.parse(line(id).text) as LeanLine).entry };
 }
 
-/** Written whole under its name or not at all (the site trusts what it finds there). */
-async function writeLines(file: string, lines: readonly string[]): Promise<void> {
+/** Written whole under its name or not at all (the site and the next ingest trust what they find there). */
+export async function writeLines(file: string, lines: readonly string[]): Promise<void> {
   const fh = await open(`${file}.tmp`, 'w');
   try {
     // In blocks: one string of 100,000 entries would be ~120 MB.

@@ -5,8 +5,9 @@ import type { Report } from '../model/report.ts';
 import { NO_CROSS, corpusCard, crossDigest, type CorpusCard } from './card.ts';
 import { readReportHead } from './report-head.ts';
 import { extractReport, sha256 } from './extract-report.ts';
-import { readSidecar } from './sidecar.ts';
+import { readSidecar, type SidecarRead } from './sidecar.ts';
 import { readCachedCard, readCachedReport, writeCacheEntry } from './cache-entry.ts';
+import type { StoredCard } from './card-store.ts';
 
 /** No reader handles more than this; larger files are rejected before they are read into memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -55,16 +56,20 @@ function cachedUnder(cachePath: string, file: string, sidecar: string | null): b
   }
 }
 
-export async function processFile({ file, known }: Task, opts: ProcessOptions): Promise<Outcome> {
-  const base = { file, sha256: null, bytes: 0, key: null, json: null, text_at: null, card: null, cross: null, cached: false };
+/** An input file read and keyed: its bytes, hash, sidecar and cache key; or why it cannot be processed. */
+export type Keyed =
+  | { size: number; bytes: Uint8Array; hash: string; side: SidecarRead; key: string; error?: undefined }
+  | { size: number; error: Outcome['error'] & {} };
+
+export function keyInput(file: string, engine: string): Keyed {
   let size: number;
   try {
     size = statSync(file).size;
   } catch (e) {
-    return { ...base, error: { reason: 'unreadable', message: `${file}: cannot be read (${(e as Error).message})` } };
+    return { size: 0, error: { reason: 'unreadable', message: `${file}: cannot be read (${(e as Error).message})` } };
   }
   if (size > MAX_INPUT_BYTES) {
-    return { ...base, bytes: size, error: { reason: 'too-large', message: `${file}: ${(size / 2 ** 20).toFixed(1)} MB exceeds the ${MAX_INPUT_BYTES / 2 ** 20} MB input limit; split or convert the file` } };
+    return { size, error: { reason: 'too-large', message: `${file}: ${(size / 2 ** 20).toFixed(1)} MB exceeds the ${MAX_INPUT_BYTES / 2 ** 20} MB input limit; split or convert the file` } };
   }
   // Synchronous reads: on a worker thread they cost less than a promise round trip, which dominated cached runs.
   const buf = readFileSync(file);
@@ -72,7 +77,26 @@ export async function processFile({ file, known }: Task, opts: ProcessOptions): 
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   const hash = sha256(bytes);
   const side = readSidecar(file);
-  const key = sha256(new TextEncoder().encode(`${opts.engine}\n${hash}\n${side.bytes ? sha256(side.bytes) : '-'}`));
+  const key = sha256(new TextEncoder().encode(`${engine}\n${hash}\n${side.bytes ? sha256(side.bytes) : '-'}`));
+  return { size, bytes, hash, side, key };
+}
+
+/**
+ * An unchanged file's outcome without its cache entry: the card the last run stored for its report, when the file
+ * still has the key that run made the report under (`known`). Null when the file changed or nothing is stored.
+ */
+export function storedOutcome(file: string, known: string, stored: StoredCard | undefined, engine: string): Outcome | null {
+  if (stored?.key !== known) return null;
+  const input = keyInput(file, engine);
+  if (input.error || input.key !== known) return null;
+  return { file, sha256: input.hash, bytes: input.size, key: known, json: null, text_at: null, card: stored.card, cross: null, error: null, cached: true };
+}
+
+export async function processFile({ file, known }: Task, opts: ProcessOptions): Promise<Outcome> {
+  const base = { file, sha256: null, bytes: 0, key: null, json: null, text_at: null, card: null, cross: null, cached: false };
+  const input = keyInput(file, opts.engine);
+  if (input.error) return { ...base, bytes: input.size, error: input.error };
+  const { size, bytes, hash, side, key } = input;
   const cachePath = opts.cacheDir ? join(opts.cacheDir, key.slice(0, 2), `${key}.json`) : null;
   // Workers send back the card, and the JSON text only when the cache does not hold it byte for byte.
   const outcome = (report: Report, json: string, cached: boolean, inCache: boolean): Outcome => ({

@@ -8,7 +8,8 @@ import { listInputs } from './files.ts';
 import { processAll } from './pool.ts';
 import { readCachedReport } from './cache-entry.ts';
 import { writeReportFile } from './report-file.ts';
-import { processFile, type Outcome, type ProcessOptions } from './process-file.ts';
+import { processFile, storedOutcome, type Outcome, type ProcessOptions, type Task } from './process-file.ts';
+import { readCardStore, writeCardStore } from './card-store.ts';
 import { saveState, takeState, type IngestState } from './state.ts';
 
 export interface IngestOptions {
@@ -62,7 +63,6 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   const reportsDir = join(opts.outDir, 'reports');
   await mkdir(reportsDir, { recursive: true });
   const cacheDir = opts.cacheDir === undefined ? join(opts.outDir, '..', 'ingest-cache') : opts.cacheDir;
-  const jobs = opts.jobs ?? (files.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
   const processOpts: ProcessOptions = { cacheDir, engine: engineDigest() };
   const before = await takeState(opts.outDir);
   const inPlace = new Set((await readdir(reportsDir)).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)));
@@ -76,13 +76,27 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   const writes = new Writes(reportsDir, files);
   let done = 0;
   let cached = 0;
-  await processAll(files.map((file) => ({ file, known: knownKey(file) })), jobs, processOpts, (o) => {
+  const onOutcome = (o: Outcome) => {
     outcomes.set(o.file, { ...o, json: null });
     done++;
     if (o.cached) cached++;
     opts.onProgress?.(done, files.length, cached);
     writes.offer(o, before);
-  });
+  };
+  // Unchanged files are answered here from the stored cards; only the others go to the workers.
+  const store = await readCardStore(opts.outDir);
+  const fromStore = new Set<string>();
+  const tasks: Task[] = [];
+  for (const file of files) {
+    const known = knownKey(file);
+    const o = known ? storedOutcome(file, known, store.get(before.files[file]!.id), processOpts.engine) : null;
+    if (o) {
+      fromStore.add(file);
+      onOutcome(o);
+    } else tasks.push({ file, known });
+  }
+  const jobs = opts.jobs ?? (tasks.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
+  await processAll(tasks, jobs, processOpts, onOutcome);
 
   const entries: LedgerEntry[] = [];
   const firstFileOf = new Map<string, string>();
@@ -109,6 +123,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   // A report's text is its cache entry's, with the path it was found under (and its cross-report checks).
   const made = new Map(reportIds.map((id) => { const o = outcomes.get(firstFileOf.get(id)!)!; return [id, `${o.key}\n${o.file}`]; }));
   const linked = await linkIngested(opts.outDir, cards, writes.cross, made);
+  // The store is rewritten when any report's card was made or taken from elsewhere (e.g. found under a new path).
+  if (store.size !== reportIds.length || reportIds.some((id) => !fromStore.has(firstFileOf.get(id)!))) {
+    await writeCardStore(opts.outDir, reportIds.map((id, i) => ({ key: outcomes.get(firstFileOf.get(id)!)!.key!, card: cards[i]! })));
+  }
   const state: IngestState = { files: {}, reports: {} };
   for (const o of outcomes.values()) if (o.card && o.key) state.files[o.file] = { key: o.key, id: o.card.id };
   for (const [id, file] of firstFileOf) state.reports[id] = { file, cross: linked.cross.get(id)! };

@@ -12,16 +12,19 @@ let model: Promise<SiteModel> | undefined;
 const digests = new Map<string, string>();
 
 /**
- * Large builds render the pages in two Astro processes side by side (scripts/build.ts): part a renders every
- * page except the report pages of part b; part b renders only its report pages (ids from 7: 9/16 of them) — it
- * gets a model without the lists other pages are made from. NIANBAO_ASTRO_PART unset: everything. The agency,
- * year and region pages are ~20–35% as many as the reports but cheaper to render, so this split gives the two
- * processes about the same time (at 10,000 reports, halves: 98.5 s against 89.7 s; 6/16 : 10/16: 93.8 s
- * against 103.6 s).
+ * Large builds render the pages in two Astro processes side by side (scripts/build.ts). Part a renders the
+ * agency, year, region and other list pages and the report pages of ids below 4 (4/16 of them); part b the other
+ * report pages and the data page (it gets a model without the lists other pages are made from). Part a starts
+ * when the search index is done, part b when the datasets are, which the data page lists. A rebuild re-renders
+ * mostly list pages (each new report changes its agency's, year's and regions'): they go to the process that
+ * starts first. NIANBAO_ASTRO_PART unset: everything. At 10,000 reports (search 49 s, datasets 34 s) the list
+ * pages cost about as much as 2,800 report pages, so the two processes end at about the same time.
  */
 const PART = process.env.NIANBAO_ASTRO_PART ?? '';
-const SPLIT_AT = '7';
+const SPLIT_AT = '4';
 const inPart = (id: string) => (PART === 'a' ? id[0]! < SPLIT_AT : PART === 'b' ? id[0]! >= SPLIT_AT : true);
+/** Whether this process renders the data page (it needs the datasets' files.json). */
+export const rendersDataPage = PART !== 'a';
 
 export function site(): Promise<SiteModel> {
   model ??= getCollection('reports').then((entries: { id: string; data: Lean; digest?: string | number }[]) => {
