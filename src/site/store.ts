@@ -17,8 +17,9 @@ const digests = new Map<string, string>();
  * report pages and the data page (it gets a model without the lists other pages are made from). Part a starts
  * when the search index is done, part b when the datasets are, which the data page lists. A rebuild re-renders
  * mostly list pages (each new report changes its agency's, year's and regions'): they go to the process that
- * starts first. NIANBAO_ASTRO_PART unset: everything. At 10,000 reports (search 49 s, datasets 34 s) the list
- * pages cost about as much as 2,800 report pages, so the two processes end at about the same time.
+ * starts first. NIANBAO_ASTRO_PART unset: everything. Measured at 10,000 reports (BENCHMARKS.md, 12-04 00:05):
+ * part a ends at search 67.6 + 47.0 s, part b at datasets 54.7 + 67.9 s; the rebuild's 405 changed pages are
+ * part a's.
  */
 const PART = process.env.NIANBAO_ASTRO_PART ?? '';
 const SPLIT_AT = '4';
