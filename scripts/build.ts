@@ -140,7 +140,7 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     const { runIngest } = await import('../src/ingest/run.ts');
     const r = await runIngest({
       inputs: [corpus], outDir: dirs.ingest, cacheDir: dirs.ingestCache,
-      onProgress: (d, t, cached) => p.update(`${d}/${t} files${cached ? ` (${cached} from cache)` : ''}`),
+      onProgress: (d, t, cached) => p.update(`${d}/${t} files${cached ? ` (${cached} unchanged)` : ''}`),
     });
     const { parsed, partial, rejected } = r.ledger.counts;
     let ids = r.reportIds;
@@ -150,7 +150,7 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     } else await rm(selectedFile(dirs), { force: true });
     p.done(`${r.reportIds.length} reports`);
     if (ids.length === 0) throw new StageError(`ingest: no report could be read from ${corpus}${shard ? ` for shard ${JSON.stringify(shard)}` : ''}; see ${dirs.ingest}/ledger.json`);
-    return { summary: `${corpus}: ${parsed} parsed, ${partial} partial, ${rejected} rejected → ${ids.length} reports (${r.cached} from cache)`, reports: ids.length };
+    return { summary: `${corpus}: ${parsed} parsed, ${partial} partial, ${rejected} rejected → ${ids.length} reports (${r.cached} files unchanged, not extracted again)`, reports: ids.length };
   },
 
   async datasets({ dirs }) {

@@ -25,7 +25,7 @@ const started = performance.now();
 try {
   const result = await runIngest({
     inputs: positionals, outDir: values.out, jobs, cacheDir: values['no-cache'] ? null : undefined,
-    onProgress: (done, total, cached) => progress.update(`${done}/${total} files${cached ? ` (${cached} from cache)` : ''}`),
+    onProgress: (done, total, cached) => progress.update(`${done}/${total} files${cached ? ` (${cached} unchanged)` : ''}`),
   });
   const s = (performance.now() - started) / 1000;
   const { parsed, partial, rejected } = result.ledger.counts;

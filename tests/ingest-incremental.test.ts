@@ -217,3 +217,31 @@ describe('incremental ingest', () => {
     expect(outputs(other)).toEqual(outputs(out));
   });
 });
+
+describe('incremental ingest of rejected files', () => {
+  it('an unchanged rejected file is rejected again without being read; a changed one is read again', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'nianbao-rej-'));
+    const input = join(root, 'in');
+    const output = join(root, 'out');
+    mkdirSync(input);
+    copyFileSync(join(REAL_DIR, zone(2018)), join(input, zone(2018)));
+    copyFileSync(join(import.meta.dirname, 'fixtures', 'scanned.pdf'), join(input, 'scan.pdf'));
+    const again = () => runIngest({ inputs: [input], outDir: output, cacheDir: join(root, 'cache'), jobs: 1 });
+    const scan = (r: IngestResult) => r.ledger.entries.find((e) => e.file.endsWith('scan.pdf'))!;
+
+    const first = await again();
+    expect(first.cached).toBe(0);
+    expect(scan(first)).toMatchObject({ status: 'rejected', reason: 'no-text-layer' });
+    const ledger = readFileSync(join(output, 'ledger.json'), 'utf8');
+
+    const second = await again();
+    // Both answered from the last run: the report from its stored card, the scan from its recorded rejection.
+    expect(second.cached).toBe(2);
+    expect(readFileSync(join(output, 'ledger.json'), 'utf8')).toBe(ledger);
+
+    writeFileSync(join(input, 'scan.pdf'), '');
+    const third = await again();
+    expect(third.cached).toBe(1);
+    expect(scan(third)).toMatchObject({ status: 'rejected', reason: 'empty', bytes: 0 });
+  });
+});

@@ -8,6 +8,7 @@ import { extractReport, sha256 } from './extract-report.ts';
 import { readSidecar, type SidecarRead } from './sidecar.ts';
 import { readCachedCard, readCachedReport, writeCacheEntry } from './cache-entry.ts';
 import type { StoredCard } from './card-store.ts';
+import type { Rejection } from './state.ts';
 
 /** No reader handles more than this; larger files are rejected before they are read into memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -16,7 +17,7 @@ export interface Outcome {
   file: string;
   sha256: string | null;
   bytes: number;
-  /** Cache key (engine, file and sidecar digests): the same key gives the same report. */
+  /** Cache key (engine, file and sidecar digests): the same key gives the same report, or the same rejection. */
   key: string | null;
   /** The validated report as JSON text to write, or null when rejected, already in place, or in `text_at`. */
   json: string | null;
@@ -81,15 +82,34 @@ export function keyInput(file: string, engine: string): Keyed {
   return { size, bytes, hash, side, key };
 }
 
+/** The file keyed again, when it still has the key an earlier run gave it (unchanged bytes, sidecar and code). */
+function unchanged(file: string, key: string, engine: string): (Keyed & { error?: undefined }) | null {
+  const input = keyInput(file, engine);
+  return input.error || input.key !== key ? null : input;
+}
+
 /**
  * An unchanged file's outcome without its cache entry: the card the last run stored for its report, when the file
  * still has the key that run made the report under (`known`). Null when the file changed or nothing is stored.
  */
 export function storedOutcome(file: string, known: string, stored: StoredCard | undefined, engine: string): Outcome | null {
   if (stored?.key !== known) return null;
-  const input = keyInput(file, engine);
-  if (input.error || input.key !== known) return null;
+  const input = unchanged(file, known, engine);
+  if (!input) return null;
   return { file, sha256: input.hash, bytes: input.size, key: known, json: null, text_at: null, card: stored.card, cross: null, error: null, cached: true };
+}
+
+/**
+ * A file the last run rejected, unchanged since: the same rejection without reading it again (a scanned PDF costs
+ * a second or more to find it has no text). Null when the file changed.
+ */
+export function rejectedOutcome(file: string, was: Rejection, engine: string): Outcome | null {
+  const input = unchanged(file, was.key, engine);
+  if (!input) return null;
+  return {
+    file, sha256: input.hash, bytes: input.size, key: was.key, json: null, text_at: null, card: null, cross: null,
+    error: { reason: was.reason, message: was.message }, cached: true,
+  };
 }
 
 export async function processFile({ file, known }: Task, opts: ProcessOptions): Promise<Outcome> {
@@ -130,10 +150,10 @@ export async function processFile({ file, known }: Task, opts: ProcessOptions): 
     if (cachePath) writeCacheEntry(cachePath, json, o.card!);
     return o;
   } catch (e) {
-    if (e instanceof ReadError) return { ...base, sha256: hash, bytes: size, error: { reason: e.reason, message: `${file}: ${e.message}` } };
+    if (e instanceof ReadError) return { ...base, sha256: hash, bytes: size, key, error: { reason: e.reason, message: `${file}: ${e.message}` } };
     const err = e as Error;
     return {
-      ...base, sha256: hash, bytes: size,
+      ...base, sha256: hash, bytes: size, key,
       error: { reason: 'internal-error', message: `${file}: extraction failed (${err.message}); please report this file. ${err.stack?.split('\n')[1]?.trim() ?? ''}` },
     };
   }

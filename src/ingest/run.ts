@@ -8,7 +8,7 @@ import { listInputs } from './files.ts';
 import { processAll } from './pool.ts';
 import { readCachedReport } from './cache-entry.ts';
 import { writeReportFile } from './report-file.ts';
-import { processFile, storedOutcome, type Outcome, type ProcessOptions, type Task } from './process-file.ts';
+import { processFile, rejectedOutcome, storedOutcome, type Outcome, type ProcessOptions, type Task } from './process-file.ts';
 import { readCardStore, writeCardStore } from './card-store.ts';
 import { saveState, takeState, type IngestState } from './state.ts';
 
@@ -25,7 +25,10 @@ export interface IngestOptions {
 export interface IngestResult {
   ledger: Ledger;
   reportIds: string[];
-  /** How many reports came from the cache (no extraction work; no reading or writing when already in place). */
+  /**
+   * How many files were answered from an earlier run (cache entry, stored card or rejection): no extraction work,
+   * and no reading or writing of a report already in place.
+   */
   cached: number;
   /** Agencies, timeliness and leads of the whole corpus (also in <outDir>/corpus.json). */
   corpus: CorpusSummary;
@@ -83,13 +86,16 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
     opts.onProgress?.(done, files.length, cached);
     writes.offer(o, before);
   };
-  // Unchanged files are answered here from the stored cards; only the others go to the workers.
+  // Unchanged files are answered here, from the stored cards or the rejections of the last run; only the others
+  // go to the workers.
   const store = await readCardStore(opts.outDir);
   const fromStore = new Set<string>();
   const tasks: Task[] = [];
   for (const file of files) {
     const known = knownKey(file);
-    const o = known ? storedOutcome(file, known, store.get(before.files[file]!.id), processOpts.engine) : null;
+    const was = before.rejected[file];
+    const o = known ? storedOutcome(file, known, store.get(before.files[file]!.id), processOpts.engine)
+      : was ? rejectedOutcome(file, was, processOpts.engine) : null;
     if (o) {
       fromStore.add(file);
       onOutcome(o);
@@ -127,8 +133,11 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   if (store.size !== reportIds.length || reportIds.some((id) => !fromStore.has(firstFileOf.get(id)!))) {
     await writeCardStore(opts.outDir, reportIds.map((id, i) => ({ key: outcomes.get(firstFileOf.get(id)!)!.key!, card: cards[i]! })));
   }
-  const state: IngestState = { files: {}, reports: {} };
-  for (const o of outcomes.values()) if (o.card && o.key) state.files[o.file] = { key: o.key, id: o.card.id };
+  const state: IngestState = { files: {}, reports: {}, rejected: {} };
+  for (const o of outcomes.values()) {
+    if (o.card && o.key) state.files[o.file] = { key: o.key, id: o.card.id };
+    else if (o.error && o.key) state.rejected[o.file] = { key: o.key, ...o.error };
+  }
   for (const [id, file] of firstFileOf) state.reports[id] = { file, cross: linked.cross.get(id)! };
   await saveState(opts.outDir, state);
   return { ledger, reportIds, cached, corpus: linked.summary };

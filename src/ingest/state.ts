@@ -9,8 +9,11 @@ export const IngestStateSchema = z.strictObject({
   files: z.record(z.string(), z.strictObject({ key: z.string(), id: z.string() })),
   /** Per report in reports/: the file it was written from and the digest of its cross-report checks. */
   reports: z.record(z.string(), z.strictObject({ file: z.string(), cross: z.string() })),
+  /** Per input file rejected under a cache key: why. The same bytes under the same code are rejected again. */
+  rejected: z.record(z.string(), z.strictObject({ key: z.string(), reason: z.string(), message: z.string() })),
 });
 export type IngestState = z.infer<typeof IngestStateSchema>;
+export type Rejection = IngestState['rejected'][string];
 
 const NAME = 'ingest-state.json';
 
@@ -22,7 +25,7 @@ export async function takeState(outDir: string): Promise<IngestState> {
   const path = join(outDir, NAME);
   const text = await readFile(path, 'utf8').catch(() => null);
   await rm(path, { force: true });
-  return (text !== null && parse(text)) || { files: {}, reports: {} };
+  return (text !== null && parse(text)) || { files: {}, reports: {}, rejected: {} };
 }
 
 function parse(text: string): IngestState | null {
