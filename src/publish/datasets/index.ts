@@ -232,15 +232,19 @@ async function readRange(fh: FileHandle, [start, end]: [number, number]): Promis
   return buf;
 }
 
-/** Append a file's bytes from `from` onwards (a slice's rows after its header) to an appender. */
+/**
+ * Append a file's bytes from `from` onwards (a slice's rows after its header) to an appender. Each block is read
+ * into a buffer of its own (not zero-filled) that the appender may keep: copying every block out of one reused
+ * buffer was most of the time the datasets spent re-hashing and re-assembling the full tables.
+ */
 async function appendFile(write: (chunk: Uint8Array) => Promise<void>, file: string, from: number): Promise<void> {
   const fh = await open(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(4 * 2 ** 20);
     for (let pos = from; ;) {
+      const buf = Buffer.allocUnsafe(4 * 2 ** 20);
       const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
       if (!bytesRead) break;
-      await write(Buffer.from(buf.subarray(0, bytesRead)));
+      await write(buf.subarray(0, bytesRead));
       pos += bytesRead;
     }
   } finally {
