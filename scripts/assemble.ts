@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { linkOrCopy } from '../src/fs/link-or-copy.ts';
+import { filesUnder } from '../src/fs/walk.ts';
 import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
 import { extOf } from '../src/publish/lean.ts';
 import { sourceName } from '../src/site/paths.ts';
@@ -34,12 +35,7 @@ type Progress = (text: string) => void;
 function files(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   if (!existsSync(dir)) return out;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) {
-      const abs = path.join(e.parentPath, e.name);
-      out.set(path.relative(dir, abs), abs);
-    }
-  }
+  for (const abs of filesUnder(dir)) out.set(path.relative(dir, abs), abs);
   return out;
 }
 
