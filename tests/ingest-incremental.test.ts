@@ -133,9 +133,14 @@ describe('incremental ingest', () => {
   it('adding a predecessor writes it and rewrites only the report whose cross-report checks it changes', async () => {
     const before = stamps();
     const was = entries();
+    const store = readFileSync(join(out, 'cards.jsonl'), 'utf8');
     copyFileSync(join(REAL_DIR, zone(2019)), join(inp, zone(2019)));
     const r = await run();
     expect(r.cached).toBe(4);
+    // The new report's card is appended to the store; the others' lines are left as they were.
+    const grown = readFileSync(join(out, 'cards.jsonl'), 'utf8');
+    expect(grown.startsWith(store)).toBe(true);
+    expect(grown.slice(store.length).split('\t')[0]).toBe(idOf(r, zone(2019)));
     expect(changedSince(before)).toEqual([idOf(r, zone(2019)), idOf(r, zone(2020))].sort());
     // The site re-renders the pages whose entry digest changed: the same two.
     const now = entries();
@@ -153,6 +158,8 @@ describe('incremental ingest', () => {
 
   it('removing it removes its report and takes the successor back, as a fresh run would', async () => {
     const r0 = await run();
+    // The appended store answers every file.
+    expect(r0.cached).toBe(5);
     const gone = idOf(r0, zone(2019));
     rmSync(join(inp, zone(2019)));
     const r = await run();
@@ -215,6 +222,24 @@ describe('incremental ingest', () => {
       parse.mockRestore();
     }
     expect(outputs(other)).toEqual(outputs(out));
+  });
+});
+
+describe('incremental ingest beside the workers', () => {
+  it('new files go to the workers while the main thread answers the unchanged ones; the result is a fresh run\'s', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'nianbao-beside-'));
+    const input = join(root, 'in');
+    mkdirSync(input);
+    const add = (...names: string[]) => { for (const f of names) copyFileSync(join(REAL_DIR, f), join(input, f)); };
+    const ingest = (outDir: string, cache: string | null) => runIngest({ inputs: [input], outDir, cacheDir: cache, jobs: 2 });
+    add(zone(2018), zone(2020));
+    await ingest(join(root, 'out'), join(root, 'cache'));
+    add(zone(2021), SHANGHAI);
+    const r = await ingest(join(root, 'out'), join(root, 'cache'));
+    expect(r.cached).toBe(2);
+    expect(r.reportIds).toHaveLength(4);
+    await ingest(join(root, 'fresh'), null);
+    expect(outputs(join(root, 'out'))).toEqual(outputs(join(root, 'fresh')));
   });
 });
 

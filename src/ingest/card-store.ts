@@ -1,4 +1,5 @@
 import { createReadStream, existsSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { CorpusCard } from './card.ts';
@@ -14,7 +15,7 @@ const NAME = 'cards.jsonl';
 
 export interface StoredCard { key: string; card: CorpusCard }
 
-/** `<report id>\t<cache key>\t<card JSON>` per line, in report id order. */
+/** `<report id>\t<cache key>\t<card JSON>` per line: in report id order when written whole, then new ones appended. */
 export async function readCardStore(outDir: string): Promise<Map<string, StoredCard>> {
   const file = join(outDir, NAME);
   const cards = new Map<string, StoredCard>();
@@ -32,6 +33,16 @@ export async function readCardStore(outDir: string): Promise<Map<string, StoredC
   return cards;
 }
 
+const line = ({ key, card }: StoredCard) => `${card.id}\t${key}\t${JSON.stringify(card)}\n`;
+
 export async function writeCardStore(outDir: string, cards: readonly StoredCard[]): Promise<void> {
-  await writeLines(join(outDir, NAME), cards.map(({ key, card }) => `${card.id}\t${key}\t${JSON.stringify(card)}\n`));
+  await writeLines(join(outDir, NAME), cards.map(line));
+}
+
+/**
+ * New cards added at the end (a line for an id already there supersedes it): adding reports does not rewrite the
+ * others' (~6 KB each). A line cut short by a crash makes the whole store untrusted, as any damage does.
+ */
+export async function appendCardStore(outDir: string, cards: readonly StoredCard[]): Promise<void> {
+  await appendFile(join(outDir, NAME), cards.map(line).join(''));
 }

@@ -9,7 +9,7 @@ import { processAll } from './pool.ts';
 import { readCachedReport } from './cache-entry.ts';
 import { writeReportFile } from './report-file.ts';
 import { processFile, rejectedOutcome, storedOutcome, type Outcome, type ProcessOptions, type Task } from './process-file.ts';
-import { readCardStore, writeCardStore } from './card-store.ts';
+import { appendCardStore, readCardStore, writeCardStore } from './card-store.ts';
 import { saveState, takeState, type IngestState } from './state.ts';
 
 export interface IngestOptions {
@@ -36,6 +36,8 @@ export interface IngestResult {
 
 /** Files at or above which worker threads pay for their start-up. */
 const PARALLEL_THRESHOLD = 64;
+/** Unchanged files answered on the main thread between two turns of the event loop (the workers' messages). */
+const YIELD_EVERY = 256;
 
 function ledgerEntry(o: Outcome, duplicateOf: string | null): LedgerEntry {
   if (o.error || !o.card) {
@@ -86,23 +88,32 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
     opts.onProgress?.(done, files.length, cached);
     writes.offer(o, before);
   };
-  // Unchanged files are answered here, from the stored cards or the rejections of the last run; only the others
-  // go to the workers.
+  // Files the last run did not see go to the workers at once. Meanwhile the main thread answers the others from
+  // the stored cards or the last run's rejections, yielding now and then so the workers are kept fed (their start,
+  // ~1 s of module loading, is hidden behind it); those it cannot answer (changed since) follow.
+  const seen = (file: string) => knownKey(file) !== null || before.rejected[file] !== undefined;
+  const jobsFor = (tasks: readonly Task[]) => opts.jobs ?? (tasks.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
+  const fresh: Task[] = files.filter((f) => !seen(f)).map((file) => ({ file, known: null }));
+  const working = processAll(fresh, jobsFor(fresh), processOpts, onOutcome);
+  working.catch(() => {}); // awaited below; not an unhandled rejection while the main thread works
   const store = await readCardStore(opts.outDir);
   const fromStore = new Set<string>();
-  const tasks: Task[] = [];
+  const changed: Task[] = [];
+  let answered = 0;
   for (const file of files) {
+    if (!seen(file)) continue;
     const known = knownKey(file);
     const was = before.rejected[file];
     const o = known ? storedOutcome(file, known, store.get(before.files[file]!.id), processOpts.engine)
-      : was ? rejectedOutcome(file, was, processOpts.engine) : null;
+      : rejectedOutcome(file, was!, processOpts.engine);
     if (o) {
       fromStore.add(file);
       onOutcome(o);
-    } else tasks.push({ file, known });
+    } else changed.push({ file, known });
+    if (++answered % YIELD_EVERY === 0) await new Promise(setImmediate);
   }
-  const jobs = opts.jobs ?? (tasks.length >= PARALLEL_THRESHOLD ? availableParallelism() : 1);
-  await processAll(tasks, jobs, processOpts, onOutcome);
+  await working;
+  await processAll(changed, jobsFor(changed), processOpts, onOutcome);
 
   const entries: LedgerEntry[] = [];
   const firstFileOf = new Map<string, string>();
@@ -129,10 +140,14 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   // A report's text is its cache entry's, with the path it was found under (and its cross-report checks).
   const made = new Map(reportIds.map((id) => { const o = outcomes.get(firstFileOf.get(id)!)!; return [id, `${o.key}\n${o.file}`]; }));
   const linked = await linkIngested(opts.outDir, cards, writes.cross, made);
-  // The store is rewritten when any report's card was made or taken from elsewhere (e.g. found under a new path).
-  if (store.size !== reportIds.length || reportIds.some((id) => !fromStore.has(firstFileOf.get(id)!))) {
-    await writeCardStore(opts.outDir, reportIds.map((id, i) => ({ key: outcomes.get(firstFileOf.get(id)!)!.key!, card: cards[i]! })));
-  }
+  // Cards made (or taken from elsewhere, e.g. a file found under a new path) are appended to the store while every
+  // card it holds is still some report's; otherwise (or when it held none: missing or damaged) it is written again,
+  // holding the reports of this run only.
+  const stored = (i: number) => ({ key: outcomes.get(firstFileOf.get(reportIds[i]!)!)!.key!, card: cards[i]! });
+  const fromStoreAt = reportIds.map((id) => fromStore.has(firstFileOf.get(id)!));
+  const stale = store.size === 0 || [...store.keys()].some((id) => !firstFileOf.has(id) || !fromStore.has(firstFileOf.get(id)!));
+  if (stale) await writeCardStore(opts.outDir, reportIds.map((_, i) => stored(i)));
+  else if (fromStoreAt.includes(false)) await appendCardStore(opts.outDir, reportIds.flatMap((_, i) => (fromStoreAt[i] ? [] : [stored(i)])));
   const state: IngestState = { files: {}, reports: {}, rejected: {} };
   for (const o of outcomes.values()) {
     if (o.card && o.key) state.files[o.file] = { key: o.key, id: o.card.id };
