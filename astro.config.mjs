@@ -13,7 +13,9 @@ const cacheDir = process.env.NIANBAO_ASTRO_CACHE || undefined;
 
 /**
  * Remove pages (and their folders) left over from an earlier build that this build no longer produces, and
- * bundled assets (_astro/) that this build did not write.
+ * bundled assets (_astro/) that this build did not write. One synchronous walk, told apart by the entries' own
+ * types, and only folders a removal emptied are tried: two recursive readdirs and an rmdir of every folder took
+ * ~1.2 s per build of 6,000 pages.
  */
 function pruneStalePages() {
   let started = 0;
@@ -22,25 +24,31 @@ function pruneStalePages() {
     hooks: {
       'astro:build:start': () => { started = Date.now(); },
       'astro:build:done': async ({ dir, pages }) => {
-        const { readdir, rm, rmdir, stat } = await import('node:fs/promises');
+        const { existsSync, readdirSync, rmSync, rmdirSync, statSync } = await import('node:fs');
         const { fileURLToPath } = await import('node:url');
         const path = await import('node:path');
-        const root = fileURLToPath(dir);
+        const root = fileURLToPath(dir).replace(/[\\/]$/, '');
+        const assets = path.join(root, '_astro');
         const keep = new Set(pages.map((p) => path.join(root, p.pathname, 'index.html')));
         keep.add(path.join(root, 'index.html'));
-        for (const e of await readdir(root, { withFileTypes: true, recursive: true })) {
-          const file = path.join(e.parentPath, e.name);
-          if (e.isFile() && e.name === 'index.html' && !keep.has(file)) await rm(file);
-        }
-        const assets = path.join(root, '_astro');
-        for (const name of await readdir(assets).catch(() => [])) {
+        const emptied = new Set();
+        const walk = (d) => {
+          for (const e of readdirSync(d, { withFileTypes: true })) {
+            const file = path.join(d, e.name);
+            if (e.isDirectory()) { if (file !== assets) walk(file); } else if (e.isFile() && e.name === 'index.html' && !keep.has(file)) { rmSync(file); emptied.add(d); }
+          }
+        };
+        walk(root);
+        for (const name of existsSync(assets) ? readdirSync(assets) : []) {
           const file = path.join(assets, name);
-          if ((await stat(file)).mtimeMs < started - 1000) await rm(file, { recursive: true });
+          if (statSync(file).mtimeMs < started - 1000) rmSync(file, { recursive: true });
         }
-        // Empty folders left behind, deepest first.
-        const dirs = (await readdir(root, { withFileTypes: true, recursive: true })).filter((e) => e.isDirectory())
-          .map((e) => path.join(e.parentPath, e.name)).sort((a, b) => b.length - a.length);
-        for (const d of dirs) await rmdir(d).catch(() => {});
+        // Folders a removal left empty, and their parents, deepest first.
+        const candidates = new Set();
+        for (let d of emptied) for (; d !== root && d.startsWith(root); d = path.dirname(d)) candidates.add(d);
+        for (const d of [...candidates].sort((a, b) => b.length - a.length)) {
+          try { rmdirSync(d); } catch { /* not empty */ }
+        }
       },
     },
   };

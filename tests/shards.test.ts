@@ -81,3 +81,13 @@ describe('the assembled site', () => {
     expect(result.broken).toEqual([]);
   });
 });
+
+describe('a work folder built again for other reports', () => {
+  it('loses the pages of the reports no longer built, with their folders, and keeps the others', () => {
+    const [before, after] = YEARS as [string, string];
+    node(['scripts/build.ts', '--shard', `year=${after}`, '--out', path.join(work, 'again'), '--work', path.join(work, `work-${before}`)]);
+    const site = path.join(work, `work-${before}`, 'site', 'reports');
+    for (const r of shardReports(before)) expect(existsSync(path.join(site, r.id)), r.id).toBe(false);
+    for (const r of shardReports(after)) expect(existsSync(path.join(site, r.id, 'index.html')), r.id).toBe(true);
+  }, 120_000);
+});
