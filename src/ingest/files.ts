@@ -1,20 +1,23 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIDECAR_SUFFIX } from '../model/sidecar.ts';
 
 /**
  * Input files under the given paths, depth-first in sorted order so runs are deterministic. Sidecar
- * metadata files travel with their report and are not inputs of their own.
+ * metadata files travel with their report and are not inputs of their own. Folders are told apart by their
+ * entries' own types (a stat only for links): a stat per file was most of listing 10,000 unchanged files.
  */
 export async function listInputs(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
-  const walk = async (p: string): Promise<void> => {
-    const s = await stat(p);
-    if (s.isDirectory()) {
-      const names = (await readdir(p)).sort();
-      for (const n of names) await walk(join(p, n));
-    } else if (s.isFile() && !p.endsWith(SIDECAR_SUFFIX)) out.push(p);
+  const add = (p: string, kind: 'dir' | 'file' | 'other') => {
+    if (kind === 'dir') for (const e of readdirSync(p, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) add(join(p, e.name), kindOf(join(p, e.name), e));
+    else if (kind === 'file' && !p.endsWith(SIDECAR_SUFFIX)) out.push(p);
   };
-  for (const p of paths) await walk(p);
+  for (const p of paths) add(p, kindOf(p, null));
   return out;
+}
+
+function kindOf(p: string, e: { isDirectory(): boolean; isFile(): boolean; isSymbolicLink(): boolean } | null): 'dir' | 'file' | 'other' {
+  const s = !e || e.isSymbolicLink() || (!e.isDirectory() && !e.isFile()) ? statSync(p) : e;
+  return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other';
 }
