@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import { filesUnder } from './src/fs/walk.ts';
 
 // Static site; every page is prerendered. Reports are a lean content collection (src/content.config.ts).
 // One shared external stylesheet: cached once instead of repeated in 100k report pages.
@@ -13,9 +14,8 @@ const cacheDir = process.env.NIANBAO_ASTRO_CACHE || undefined;
 
 /**
  * Remove pages (and their folders) left over from an earlier build that this build no longer produces, and
- * bundled assets (_astro/) that this build did not write. One synchronous walk, told apart by the entries' own
- * types, and only folders a removal emptied are tried: two recursive readdirs and an rmdir of every folder took
- * ~1.2 s per build of 6,000 pages.
+ * bundled assets (_astro/) that this build did not write. One walk (src/fs/walk.ts), and only folders a removal
+ * emptied are tried: two recursive readdirs and an rmdir of every folder took ~1.2 s per build of 6,000 pages.
  */
 function pruneStalePages() {
   let started = 0;
@@ -32,13 +32,9 @@ function pruneStalePages() {
         const keep = new Set(pages.map((p) => path.join(root, p.pathname, 'index.html')));
         keep.add(path.join(root, 'index.html'));
         const emptied = new Set();
-        const walk = (d) => {
-          for (const e of readdirSync(d, { withFileTypes: true })) {
-            const file = path.join(d, e.name);
-            if (e.isDirectory()) { if (file !== assets) walk(file); } else if (e.isFile() && e.name === 'index.html' && !keep.has(file)) { rmSync(file); emptied.add(d); }
-          }
-        };
-        walk(root);
+        for (const file of filesUnder(root)) {
+          if (path.basename(file) === 'index.html' && !keep.has(file)) { rmSync(file); emptied.add(path.dirname(file)); }
+        }
         for (const name of existsSync(assets) ? readdirSync(assets) : []) {
           const file = path.join(assets, name);
           if (statSync(file).mtimeMs < started - 1000) rmSync(file, { recursive: true });
