@@ -143,11 +143,11 @@ export async function runIngest(opts: IngestOptions): Promise<IngestResult> {
   // Cards made (or taken from elsewhere, e.g. a file found under a new path) are appended to the store while every
   // card it holds is still some report's; otherwise (or when it held none: missing or damaged) it is written again,
   // holding the reports of this run only.
-  const stored = (i: number) => ({ key: outcomes.get(firstFileOf.get(reportIds[i]!)!)!.key!, card: cards[i]! });
-  const fromStoreAt = reportIds.map((id) => fromStore.has(firstFileOf.get(id)!));
-  const stale = store.size === 0 || [...store.keys()].some((id) => !firstFileOf.has(id) || !fromStore.has(firstFileOf.get(id)!));
-  if (stale) await writeCardStore(opts.outDir, reportIds.map((_, i) => stored(i)));
-  else if (fromStoreAt.includes(false)) await appendCardStore(opts.outDir, reportIds.flatMap((_, i) => (fromStoreAt[i] ? [] : [stored(i)])));
+  const isStored = (id: string) => firstFileOf.has(id) && fromStore.has(firstFileOf.get(id)!);
+  const storable = reportIds.map((id, i) => ({ key: outcomes.get(firstFileOf.get(id)!)!.key!, card: cards[i]! }));
+  const newCards = storable.filter((s) => !isStored(s.card.id));
+  if (store.size === 0 || [...store.keys()].some((id) => !isStored(id))) await writeCardStore(opts.outDir, storable);
+  else if (newCards.length) await appendCardStore(opts.outDir, newCards);
   const state: IngestState = { files: {}, reports: {}, rejected: {} };
   for (const o of outcomes.values()) {
     if (o.card && o.key) state.files[o.file] = { key: o.key, id: o.card.id };
