@@ -9,7 +9,7 @@
 // sources are copied once. The assembly step hard-links the stage outputs into dist/ and removes what is no
 // longer produced.
 //
-//   node scripts/build.ts [--work .cache] [--out dist] [--serial] [--skip-ingest] [--no-links]
+//   node scripts/build.ts [--work .cache] [--out dist] [--serial] [--split] [--skip-ingest] [--no-links]
 //   node scripts/build.ts --shard year=2021[,province=吉林省] --out shards/2021-jilin   (one shard; see assemble.ts)
 //   CORPUS_DIR=<folder of collected reports> npm run build
 //
@@ -48,6 +48,9 @@ export function workDirs(work: string) {
     // The second Astro process of a split build (its report pages and the data page; see src/site/store.ts).
     astroCacheB: path.join(w, 'astro-b'),
     siteB: path.join(w, 'site-b'),
+    // Whether the pages in site/ and site-b/ come from a split build: the publish stage, also when run by hand, takes
+    // site-b/ only then.
+    split: path.join(w, 'astro-split.json'),
     search: path.join(w, 'search'),
     sources: path.join(w, 'sources'),
     stats: path.join(w, 'build-stats.json'),
@@ -86,8 +89,18 @@ export interface Context {
   skipIngest: boolean;
   /** NIANBAO_PAGES for Astro: 'aggregate' leaves out report pages (scripts/assemble.ts). */
   pages?: 'aggregate';
-  /** Render the pages in two Astro processes side by side (set by the orchestrator for large builds). */
+  /** Render the pages in two Astro processes side by side (the orchestrator decides; <work>/astro-split.json). */
   split?: boolean;
+}
+
+/** Record how the pages were rendered, before they are, so no later stage takes an earlier build's site-b/. */
+async function recordSplit(dirs: WorkDirs, split: boolean): Promise<void> {
+  if (split) await writeFile(dirs.split, `${JSON.stringify({ split })}\n`);
+  else await rm(dirs.split, { force: true });
+}
+
+async function wasSplit(dirs: WorkDirs): Promise<boolean> {
+  return existsSync(dirs.split) && (JSON.parse(await readFile(dirs.split, 'utf8')) as { split: boolean }).split;
 }
 
 /** Reports from which the pages are rendered by two Astro processes: below this, one process's fixed cost wins. */
@@ -186,7 +199,7 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     return { summary: `${r.shards.length} bundles (${r.rebuilt.length} indexed, ${r.shards.length - r.rebuilt.length} unchanged), ${r.reports} reports, ${(r.bytes / 2 ** 20).toFixed(1)} MB`, reports: r.reports };
   },
 
-  async publish({ dirs, out, shard }) {
+  async publish({ dirs, out, shard, split }) {
     const { copySources, assemble, publishShard } = await import('./assemble.ts');
     const ledger = await readLedger(dirs);
     const p = progressLine('  publish');
@@ -200,7 +213,7 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     const synced = await assemble(out, [
       { from: dirs.site, to: '' }, { from: dirs.data, to: 'data' }, { from: dirs.sources, to: 'sources' }, { from: dirs.search, to: 'pagefind' },
       // A split build's second Astro process contributes its report pages and the data page only.
-      ...(process.env.NIANBAO_ASTRO_SPLIT ? [{ from: path.join(dirs.siteB, 'reports'), to: 'reports' }, { from: path.join(dirs.siteB, 'data'), to: 'data' }] : []),
+      ...(split ? [{ from: path.join(dirs.siteB, 'reports'), to: 'reports' }, { from: path.join(dirs.siteB, 'data'), to: 'data' }] : []),
     ], (t) => p.update(t));
     p.done('done');
     return { summary: `sources: ${copied.copied} copied, ${copied.kept} kept; ${out}: ${synced.files} files (${synced.linked} new or changed, ${synced.removed} removed)` };
@@ -231,7 +244,6 @@ function childEnv(ctx: Context): NodeJS.ProcessEnv {
     NIANBAO_SHARD: ctx.shard ? JSON.stringify(ctx.shard) : '',
     NIANBAO_REPORT_IDS: ctx.shard ? selectedFile(ctx.dirs) : '',
     NIANBAO_PAGES: ctx.pages ?? '',
-    NIANBAO_ASTRO_SPLIT: ctx.split ? '1' : '',
     ASTRO_TELEMETRY_DISABLED: '1',
   };
 }
@@ -308,7 +320,7 @@ export function report(stat: StageStat): void {
   console.error(`${stat.name.padEnd(9)} ${stat.seconds.toFixed(1).padStart(6)} s  ${gb(stat.peakRss).padStart(8)}  ${stat.summary}`);
 }
 
-async function orchestrate(ctx: Context, opts: { serial: boolean; links: boolean }): Promise<BuildStats> {
+async function orchestrate(ctx: Context, opts: { serial: boolean; links: boolean; split: boolean }): Promise<BuildStats> {
   const started = performance.now();
   await mkdir(ctx.dirs.work, { recursive: true });
   const overall = watchRss(process.pid);
@@ -322,6 +334,8 @@ async function orchestrate(ctx: Context, opts: { serial: boolean; links: boolean
   console.error(`build: corpus ${ctx.corpus}, work ${ctx.dirs.work}, output ${ctx.out}${ctx.shard ? `, shard ${JSON.stringify(ctx.shard)}` : ''}`);
   if (!ctx.skipIngest) await run('ingest');
   if (opts.serial) {
+    ctx.split = false;
+    await recordSplit(ctx.dirs, false);
     for (const name of ['datasets', 'astro', 'search']) await run(name);
   } else {
     // The search index and the datasets need only the ingested reports: they run side by side, one per core.
@@ -331,7 +345,8 @@ async function orchestrate(ctx: Context, opts: { serial: boolean; links: boolean
     // Pages of a large archive are rendered by two Astro processes, one per core (src/site/store.ts). The list
     // pages and some report pages need only the ingest: their process takes the core the search index frees.
     // The other report pages and the data page (it lists the dataset files) take the core the datasets free.
-    ctx.split = !ctx.shard && !ctx.pages && reports >= SPLIT_FROM;
+    ctx.split = opts.split || (!ctx.shard && !ctx.pages && reports >= SPLIT_FROM);
+    await recordSplit(ctx.dirs, ctx.split);
     if (ctx.split) await Promise.all([search.then(() => run('astro')), datasets.then(() => run('astro-b'))]);
     else await Promise.all([search, datasets.then(() => run('astro'))]);
   }
@@ -351,7 +366,7 @@ async function main() {
   const { values } = parseArgs({
     options: {
       work: { type: 'string' }, out: { type: 'string' }, stage: { type: 'string' }, shard: { type: 'string' },
-      serial: { type: 'boolean' }, 'skip-ingest': { type: 'boolean' }, 'no-links': { type: 'boolean' },
+      serial: { type: 'boolean' }, split: { type: 'boolean' }, 'skip-ingest': { type: 'boolean' }, 'no-links': { type: 'boolean' },
     },
   });
   // The corpus path is kept as given (relative by default) so published source paths do not leak this machine's folders.
@@ -363,12 +378,13 @@ async function main() {
   if (values.stage) {
     const fn = STAGES[values.stage];
     if (!fn) throw new StageError(`unknown stage ${values.stage} (one of ${Object.keys(STAGES).join(', ')})`);
-    const result = await fn(ctx);
+    const result = await fn({ ...ctx, split: await wasSplit(ctx.dirs) });
     process.send?.(result);
     return;
   }
   if (!existsSync(corpus)) throw new StageError(`corpus: no such folder ${corpus} (set CORPUS_DIR to a folder of collected reports)`);
-  await orchestrate(ctx, { serial: !!values.serial, links: !values['no-links'] });
+  if (values.split && (shard || values.serial)) throw new StageError('--split renders a whole site in two Astro processes: not with --shard or --serial');
+  await orchestrate(ctx, { serial: !!values.serial, links: !values['no-links'], split: !!values.split });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -19,6 +19,8 @@ export interface ExtractInput {
   file: string;
   sidecar: Sidecar | null;
   sidecarFile: string | null;
+  /** The bytes' sha256 when the caller has already computed it (the ingest keys every file by it). */
+  sha256?: string;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -32,7 +34,7 @@ export function reportId(hash: string): string {
 
 /** Bytes → validated report. Throws ReadError for unreadable input (the caller records it in the ledger). */
 export async function extractReport(input: ExtractInput): Promise<Report> {
-  const hash = sha256(input.bytes);
+  const hash = input.sha256 ?? sha256(input.bytes);
   const doc = await readDocument(input.bytes, input.file);
   const meta = extractMeta(doc, { sidecar: input.sidecar });
   if (meta.title === null && meta.agency_name === null && meta.year === null) {

@@ -143,7 +143,7 @@ export async function processFile({ file, known }: Task, opts: ProcessOptions): 
     return outcome(report, json, true, json === hit);
   }
   try {
-    const report = await extractReport({ bytes, file, sidecar: side.sidecar, sidecarFile: side.file });
+    const report = await extractReport({ bytes, file, sidecar: side.sidecar, sidecarFile: side.file, sha256: hash });
     if (side.error) report.notes.push(`sidecar ignored: ${side.error}`);
     const json = JSON.stringify(report);
     const o = outcome(report, json, false, cachePath !== null);

@@ -1,0 +1,65 @@
+// A split build (two Astro processes, as every build of 3,000 reports or more runs) of the bundled corpus, forced
+// with --split: both halves of the report pages reach dist/, also when the publish stage is run by hand, and a
+// later build that is not split publishes no page of the earlier second half.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+let tmp = '';
+let work = '';
+let dist = '';
+
+const build = (...args: string[]) => execFileSync(process.execPath, ['scripts/build.ts', '--work', work, '--out', dist, ...args], {
+  cwd: ROOT, env: { ...process.env, CORPUS_DIR: '' }, stdio: 'pipe', encoding: 'utf8',
+});
+const reportIds = () => ledgerReportIds(JSON.parse(readFileSync(path.join(work, 'ingest', 'ledger.json'), 'utf8')) as Ledger);
+const pagesIn = (dir: string) => (existsSync(path.join(dir, 'reports')) ? readdirSync(path.join(dir, 'reports')) : []);
+const inode = (file: string) => statSync(file).ino;
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'nianbao-split-'));
+  work = path.join(tmp, 'work');
+  dist = path.join(tmp, 'dist');
+  build('--split');
+}, 180_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('a split build', () => {
+  it('renders the report pages in two processes and publishes both halves', () => {
+    const ids = reportIds();
+    const a = pagesIn(path.join(work, 'site'));
+    const b = pagesIn(path.join(work, 'site-b'));
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    expect([...a, ...b].sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(existsSync(path.join(dist, 'reports', id, 'index.html')), id).toBe(true);
+    // The data page lists the dataset files: it comes from the second process.
+    expect(inode(path.join(dist, 'data', 'index.html'))).toBe(inode(path.join(work, 'site-b', 'data', 'index.html')));
+  });
+
+  it('publishes the same pages when the publish stage is run by hand', () => {
+    rmSync(dist, { recursive: true, force: true });
+    build('--stage', 'publish');
+    for (const id of reportIds()) expect(existsSync(path.join(dist, 'reports', id, 'index.html')), id).toBe(true);
+  });
+
+  it('is refused with --shard', () => {
+    expect(() => build('--split', '--shard', 'year=2021')).toThrow(/--split renders a whole site/);
+  });
+
+  it('is not taken for a later build that is not split', () => {
+    const second = pagesIn(path.join(work, 'site-b'))[0]!;
+    build();
+    expect(existsSync(path.join(work, 'astro-split.json'))).toBe(false);
+    const page = path.join('reports', second, 'index.html');
+    expect(inode(path.join(dist, page))).toBe(inode(path.join(work, 'site', page)));
+    for (const id of reportIds()) expect(existsSync(path.join(dist, 'reports', id, 'index.html')), id).toBe(true);
+  }, 180_000);
+});
