@@ -26,7 +26,8 @@ import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
 import { extOf } from '../src/publish/lean.ts';
 import { sourceName } from '../src/site/paths.ts';
 import { MANIFEST_FILE, provinceOf, type SearchManifest } from '../src/site/shards.ts';
-import { report, runStage, selectedFile, workDirs, type Context, type ShardFilter, type StageStat, type WorkDirs } from './build.ts';
+import { linkSummary, linksCache, report, runStage, selectedFile, workDirs, type Context, type ShardFilter, type WorkDirs } from './build.ts';
+import { checkSiteAside } from './check-links.ts';
 import { readLeanLines } from '../src/ingest/link.ts';
 
 type Progress = (text: string) => void;
@@ -77,11 +78,10 @@ export async function copySources(ledger: Ledger, dest: string, onProgress?: Pro
 export interface Mount { from: string; to: string }
 
 /**
- * Make `out` hold exactly the files of the mounted folders: hard links where possible (a copy across file
- * systems), unchanged files left alone, files no longer produced removed. Two mounts may share a folder
- * but not a file.
+ * The files the mounted folders put in the output: path in the output → file. Two mounts may share a folder but
+ * not a file.
  */
-export async function assemble(out: string, mounts: Mount[], onProgress?: Progress): Promise<{ files: number; linked: number; removed: number }> {
+export function mountedFiles(mounts: Mount[]): Map<string, string> {
   const want = new Map<string, string>();
   for (const m of mounts) {
     for (const [rel, abs] of files(m.from)) {
@@ -90,6 +90,19 @@ export async function assemble(out: string, mounts: Mount[], onProgress?: Progre
       want.set(key, abs);
     }
   }
+  return want;
+}
+
+/**
+ * Make `out` hold exactly the files of the mounted folders: hard links where possible (a copy across file
+ * systems), unchanged files left alone, files no longer produced removed.
+ */
+export async function assemble(out: string, mounts: Mount[], onProgress?: Progress): Promise<{ files: number; linked: number; removed: number }> {
+  return assembleFiles(out, mountedFiles(mounts), onProgress);
+}
+
+/** assemble, given the mounted files. */
+export async function assembleFiles(out: string, want: ReadonlyMap<string, string>, onProgress?: Progress): Promise<{ files: number; linked: number; removed: number }> {
   mkdirSync(out, { recursive: true });
   const have = files(out);
   let removed = 0;
@@ -243,8 +256,7 @@ async function main(argv: string[]): Promise<void> {
 
   // The pages that span shards and the datasets, from the union; report pages come from the shards.
   const ctx: Context = { dirs, out, corpus: '(shards)', shard: null, skipIngest: true, pages: 'aggregate' };
-  const stages: StageStat[] = [];
-  for (const name of ['datasets', 'astro']) { const s = await runStage(name, ctx); report(s); stages.push(s); }
+  for (const name of ['datasets', 'astro']) report(await runStage(name, ctx));
 
   const manifests = await Promise.all(shards.map(async (s) => JSON.parse(await readFile(path.join(s.dir, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest));
   const manifest = mergeManifests(manifests);
@@ -252,7 +264,7 @@ async function main(argv: string[]): Promise<void> {
   await mkdir(manifestDir, { recursive: true });
   await writeFile(path.join(manifestDir, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
   const t = performance.now();
-  const r = await assemble(out, [
+  const files = mountedFiles([
     { from: dirs.site, to: '' },
     { from: dirs.data, to: 'data' },
     { from: manifestDir, to: 'pagefind' },
@@ -262,8 +274,13 @@ async function main(argv: string[]): Promise<void> {
       ...manifests[i]!.bundles.map((b) => ({ from: path.join(s.dir, 'pagefind', b.id), to: `pagefind/${b.id}` })),
     ]),
   ]);
-  report({ name: 'assemble', seconds: (performance.now() - t) / 1000, peakRss: process.memoryUsage().rss, summary: `${r.files} files (${r.linked} new or changed, ${r.removed} removed), ${manifest.bundles.length} search bundles` });
-  if (!values['no-links']) { const s = await runStage('links', ctx); report(s); stages.push(s); }
+  const checking = values['no-links'] ? null : checkSiteAside(files, { cacheFile: linksCache(dirs) });
+  const r = await assembleFiles(out, files);
+  const checked = await checking;
+  report({
+    name: 'assemble', seconds: (performance.now() - t) / 1000, peakRss: process.memoryUsage().rss,
+    summary: `${r.files} files (${r.linked} new or changed, ${r.removed} removed), ${manifest.bundles.length} search bundles${checked ? `; ${linkSummary(checked)}` : ''}`,
+  });
   console.error(`assemble: done in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}/`);
 }
 

@@ -1,13 +1,13 @@
 // npm run build: corpus → ingest → datasets → Astro site (search index beside them) → sources, assembly into
-// dist → link check.
+// dist with its link check.
 //
 // Every stage runs in its own process (memory is returned between stages, and a stage's peak memory can be
 // measured: the whole process tree, Astro's threads and Pagefind's binary included). Each stage keeps its
 // output under the work folder (default .cache) and redoes only what changed, so a rebuild after adding a few
 // reports is short: ingest reuses cached extractions, the datasets keep unchanged files, Astro skips unchanged
 // pages (incremental build with cache keys), the search index rebuilds only bundles whose reports changed,
-// sources are copied once. The assembly step hard-links the stage outputs into dist/ and removes what is no
-// longer produced.
+// sources are copied once. The assembly step (publish) hard-links the stage outputs into dist/ and removes what is
+// no longer produced, while a worker thread checks the links of the site it assembles.
 //
 //   node scripts/build.ts [--work .cache] [--out dist] [--serial] [--split] [--skip-ingest] [--no-links]
 //   node scripts/build.ts --shard year=2021[,province=吉林省] --out shards/2021-jilin   (one shard; see assemble.ts)
@@ -28,6 +28,7 @@ import { loadStoredReport } from '../src/ingest/report-file.ts';
 import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
 import type { Lean } from '../src/publish/lean.ts';
 import { gb, watchRss } from './bench/rss.ts';
+import type { LinkCheck } from './check-links.ts';
 import { progressLine } from './progress.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -91,6 +92,8 @@ export interface Context {
   pages?: 'aggregate';
   /** Render the pages in two Astro processes side by side (the orchestrator decides; <work>/astro-split.json). */
   split?: boolean;
+  /** The publish stage checks every internal link of the site it publishes (--no-links: not). */
+  links?: boolean;
 }
 
 /** Record how the pages were rendered, before they are, so no later stage takes an earlier build's site-b/. */
@@ -199,8 +202,8 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
     return { summary: `${r.shards.length} bundles (${r.rebuilt.length} indexed, ${r.shards.length - r.rebuilt.length} unchanged), ${r.reports} reports, ${(r.bytes / 2 ** 20).toFixed(1)} MB`, reports: r.reports };
   },
 
-  async publish({ dirs, out, shard, split }) {
-    const { copySources, assemble, publishShard } = await import('./assemble.ts');
+  async publish({ dirs, out, shard, split, links }) {
+    const { copySources, assembleFiles, mountedFiles, publishShard } = await import('./assemble.ts');
     const ledger = await readLedger(dirs);
     const p = progressLine('  publish');
     const ids = await selectedIds(dirs, ledger);
@@ -210,25 +213,33 @@ const STAGES: Record<string, (ctx: Context) => Promise<StageMessage>> = {
       p.done('done');
       return { summary: `shard ${shardName(shard)}: ${ids.length} reports, ${n} files → ${out}` };
     }
-    const synced = await assemble(out, [
+    const files = mountedFiles([
       { from: dirs.site, to: '' }, { from: dirs.data, to: 'data' }, { from: dirs.sources, to: 'sources' }, { from: dirs.search, to: 'pagefind' },
       // A split build's second Astro process contributes its report pages and the data page only.
       ...(split ? [{ from: path.join(dirs.siteB, 'reports'), to: 'reports' }, { from: path.join(dirs.siteB, 'data'), to: 'data' }] : []),
-    ], (t) => p.update(t));
+    ]);
+    // The links are checked on dist/ as planned, in a worker thread while the main thread links it: the pages are
+    // the same files, hard-linked.
+    const { checkSiteAside } = await import('./check-links.ts');
+    const checking = links ? checkSiteAside(files, { cacheFile: linksCache(dirs) }) : null;
+    const synced = await assembleFiles(out, files, (t) => p.update(t));
+    const checked = await checking;
     p.done('done');
-    return { summary: `sources: ${copied.copied} copied, ${copied.kept} kept; ${out}: ${synced.files} files (${synced.linked} new or changed, ${synced.removed} removed)` };
-  },
-
-  async links({ out, dirs }) {
-    const { checkLinks } = await import('./check-links.ts');
-    const { pages, links, broken, scanned } = await checkLinks(out, { cacheFile: path.join(dirs.work, 'links-cache.json') });
-    if (broken.length) {
-      const list = broken.slice(0, 50).map((b) => `  ${b.from} → ${b.href} (${b.reason})`).join('\n');
-      throw new StageError(`links: ${broken.length} broken internal links:\n${list}${broken.length > 50 ? `\n  … and ${broken.length - 50} more` : ''}`);
-    }
-    return { summary: `${pages} pages (${scanned} read, ${pages - scanned} unchanged), ${links} internal links, none broken` };
+    return { summary: `sources: ${copied.copied} copied, ${copied.kept} kept; ${out}: ${synced.files} files (${synced.linked} new or changed, ${synced.removed} removed)${checked ? `; ${linkSummary(checked)}` : ''}` };
   },
 };
+
+/** Where a build keeps each page's links between checks (scripts/check-links.ts). */
+export const linksCache = (dirs: WorkDirs) => path.join(dirs.work, 'links-cache.json');
+
+/** A link check's figures, or a StageError listing the broken links. */
+export function linkSummary({ pages, links, broken, scanned }: LinkCheck): string {
+  if (broken.length) {
+    const list = broken.slice(0, 50).map((b) => `  ${b.from} → ${b.href} (${b.reason})`).join('\n');
+    throw new StageError(`links: ${broken.length} broken internal links:\n${list}${broken.length > 50 ? `\n  … and ${broken.length - 50} more` : ''}`);
+  }
+  return `links: ${pages} pages (${scanned} read, ${pages - scanned} unchanged), ${links} internal links, none broken`;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Orchestration
@@ -276,7 +287,7 @@ const running = new Set<ChildProcess>();
 
 /** Run one stage as a child process, measuring its wall time and the peak memory of its process tree. */
 export function runStage(name: string, ctx: Context): Promise<StageStat> {
-  const args = ['--work', ctx.dirs.work, '--out', ctx.out];
+  const args = ['--work', ctx.dirs.work, '--out', ctx.out, ...(ctx.links === false ? ['--no-links'] : [])];
   const started = performance.now();
   const isAstro = name === 'astro' || name === 'astro-b';
   // Astro bundles the pages into <outDir>/.prerender only when outDir is inside its working folder, and into
@@ -320,7 +331,7 @@ export function report(stat: StageStat): void {
   console.error(`${stat.name.padEnd(9)} ${stat.seconds.toFixed(1).padStart(6)} s  ${gb(stat.peakRss).padStart(8)}  ${stat.summary}`);
 }
 
-async function orchestrate(ctx: Context, opts: { serial: boolean; links: boolean; split: boolean }): Promise<BuildStats> {
+async function orchestrate(ctx: Context, opts: { serial: boolean; split: boolean }): Promise<BuildStats> {
   const started = performance.now();
   await mkdir(ctx.dirs.work, { recursive: true });
   const overall = watchRss(process.pid);
@@ -351,7 +362,6 @@ async function orchestrate(ctx: Context, opts: { serial: boolean; links: boolean
     else await Promise.all([search, datasets.then(() => run('astro'))]);
   }
   await run('publish');
-  if (opts.links && !ctx.shard) await run('links');
   const ledger = await readLedger(ctx.dirs);
   const stats: BuildStats = {
     corpus: ctx.corpus, reports: (await selectedIds(ctx.dirs, ledger)).length, seconds: (performance.now() - started) / 1000,
@@ -373,7 +383,7 @@ async function main() {
   const corpus = process.env.CORPUS_DIR || (path.relative(process.cwd(), path.join(ROOT, 'content/corpus')) || '.');
   const shard = values.shard ? parseShard(values.shard) : process.env.NIANBAO_SHARD ? JSON.parse(process.env.NIANBAO_SHARD) as ShardFilter : null;
   const work = values.work ?? (shard ? path.join(values.out ?? 'shards', '.work') : '.cache');
-  const ctx: Context = { dirs: workDirs(work), out: path.resolve(values.out ?? 'dist'), corpus, shard, skipIngest: !!values['skip-ingest'] };
+  const ctx: Context = { dirs: workDirs(work), out: path.resolve(values.out ?? 'dist'), corpus, shard, skipIngest: !!values['skip-ingest'], links: !values['no-links'] };
 
   if (values.stage) {
     const fn = STAGES[values.stage];
@@ -384,7 +394,7 @@ async function main() {
   }
   if (!existsSync(corpus)) throw new StageError(`corpus: no such folder ${corpus} (set CORPUS_DIR to a folder of collected reports)`);
   if (values.split && (shard || values.serial)) throw new StageError('--split renders a whole site in two Astro processes: not with --shard or --serial');
-  await orchestrate(ctx, { serial: !!values.serial, links: !values['no-links'], split: !!values.split });
+  await orchestrate(ctx, { serial: !!values.serial, split: !!values.split });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -16,26 +16,38 @@ const ID = /\sid="([^"]+)"/g;
 const ids = (html: string) => new Set([...html.matchAll(ID)].map((m) => m[1]!));
 const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"');
 
-/** The file a site path is served from, or null; looked up among the site's files, not on the disk. */
-function resolve(dist: string, present: ReadonlySet<string>, sitePath: string): string | null {
-  let p: string;
-  try { p = decodeURIComponent(sitePath); } catch { return null; }
-  const file = path.join(dist, p);
-  if (!file.startsWith(dist)) return null;
-  if (present.has(file)) return file;
-  const index = path.join(file, 'index.html');
-  return present.has(index) ? index : null;
+/**
+ * A site's files: the path each is served under, relative to the site's root with "/" between folders
+ * ("reports/abc/index.html"), → the file on disk. A built folder's (siteFiles), or the publish stage's plan of
+ * dist/ before it is assembled: the pages are the same files, hard-linked.
+ */
+export type SiteFiles = ReadonlyMap<string, string>;
+
+/** The files of a built site folder. */
+export function siteFiles(dir: string): Map<string, string> {
+  const root = path.resolve(dir);
+  return new Map(filesUnder(root).map((f) => [path.relative(root, f).split(path.sep).join('/'), f]));
 }
 
-/** The site path a page file is served under. */
-const sitePage = (dist: string, file: string) => '/' + path.relative(dist, file).split(path.sep).join('/').replace(/index\.html$/, '');
+/** The file a site path is served from, or null; looked up among the site's files, not on the disk. */
+function resolve(files: SiteFiles, sitePath: string): string | null {
+  let p: string;
+  try { p = decodeURIComponent(sitePath); } catch { return null; }
+  const rel = path.posix.normalize(p).replace(/^\/+/, '');
+  return files.get(rel) ?? files.get(path.posix.join(rel, 'index.html')) ?? null;
+}
+
+/** The site path a page is served under. */
+const sitePage = (rel: string) => '/' + rel.replace(/index\.html$/, '');
 
 /** What scanning one page finds: links counted, broken #fragments, and its targets in order of first link. */
 interface PageScan { links: number; broken: BrokenLink[]; targets: string[] }
 
-function scanPage(dist: string, file: string): PageScan {
+/** A page to scan: its file, and the site path it is served under. */
+type Page = [file: string, page: string];
+
+function scanPage([file, page]: Page): PageScan {
   const html = readFileSync(file, 'utf8');
-  const page = sitePage(dist, file);
   const broken: BrokenLink[] = [];
   const targets = new Set<string>();
   let links = 0;
@@ -59,17 +71,24 @@ function scanPage(dist: string, file: string): PageScan {
 const PAGES_PER_WORKER = 2000;
 
 /** Scans the pages in contiguous parts, one worker thread per core: the parts, concatenated, are the pages in order. */
-async function scanAll(dist: string, files: readonly string[], perWorker: number): Promise<PageScan[]> {
-  const parts = Math.max(1, Math.min(availableParallelism(), Math.floor(files.length / perWorker)));
-  if (parts === 1) return files.map((f) => scanPage(dist, f));
-  const size = Math.ceil(files.length / parts);
-  const scans = await Promise.all(Array.from({ length: parts }, (_, i) => new Promise<PageScan[]>((resolve, reject) => {
-    const w = new Worker(new URL(import.meta.url), { workerData: { dist, files: files.slice(i * size, (i + 1) * size) } });
+async function scanAll(pages: readonly Page[], perWorker: number): Promise<PageScan[]> {
+  const parts = Math.max(1, Math.min(availableParallelism(), Math.floor(pages.length / perWorker)));
+  if (parts === 1) return pages.map(scanPage);
+  const size = Math.ceil(pages.length / parts);
+  const scans = await Promise.all(Array.from({ length: parts }, (_, i) => inWorker<PageScan[]>({ scan: pages.slice(i * size, (i + 1) * size) })));
+  return scans.flat();
+}
+
+/** What a worker thread running this module does: scan some pages, or check a whole site. */
+type WorkerJob = { scan: Page[] } | { check: [string, string][]; opts: CheckLinksOptions };
+
+function inWorker<T>(job: WorkerJob): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const w = new Worker(new URL(import.meta.url), { workerData: { job } });
     w.once('message', resolve);
     w.once('error', reject);
-    w.once('exit', (code) => { if (code !== 0) reject(new Error(`links: a page scanner stopped with code ${code}`)); });
-  })));
-  return scans.flat();
+    w.once('exit', (code) => { if (code !== 0) reject(new Error(`links: a worker thread stopped with code ${code}`)); });
+  });
 }
 
 /**
@@ -104,20 +123,31 @@ export interface CheckLinksOptions {
   cacheFile?: string;
 }
 
-export async function checkLinks(distDir: string, opts: CheckLinksOptions = {}): Promise<{ pages: number; links: number; broken: BrokenLink[]; scanned: number }> {
-  const dist = path.resolve(distDir);
+export interface LinkCheck { pages: number; links: number; broken: BrokenLink[]; scanned: number }
+
+/** Checks the links of a built site folder. */
+export async function checkLinks(distDir: string, opts: CheckLinksOptions = {}): Promise<LinkCheck> {
   // One synchronous walk (the async one spent most of its time waiting on the thread pool).
-  const present = new Set(filesUnder(dist));
-  const files = [...present].filter((f) => f.endsWith('.html')).sort();
+  return checkSite(siteFiles(distDir), opts);
+}
+
+/** checkSite on a worker thread, so the caller can go on (the publish stage links dist/ meanwhile). */
+export function checkSiteAside(files: SiteFiles, opts: CheckLinksOptions = {}): Promise<LinkCheck> {
+  return inWorker<LinkCheck>({ check: [...files], opts });
+}
+
+/** Checks every link of every page of a site, given as its files. */
+export async function checkSite(files: SiteFiles, opts: CheckLinksOptions = {}): Promise<LinkCheck> {
+  const names = [...files.keys()].filter((f) => f.endsWith('.html')).sort();
+  const pages: Page[] = names.map((name) => [files.get(name)!, sitePage(name)]);
   const cache = loadCache(opts.cacheFile);
-  const names = files.map((f) => path.relative(dist, f));
-  const keys = opts.cacheFile ? files.map(statKey) : [];
+  const keys = opts.cacheFile ? pages.map(([file]) => statKey(file)) : [];
   const scans: (PageScan | undefined)[] = names.map((name, i) => {
     const hit = cache.get(name);
     return hit && hit.key === keys[i] ? hit.scan : undefined;
   });
-  const todo = files.filter((_, i) => !scans[i]);
-  const fresh = await scanAll(dist, todo, opts.pagesPerWorker ?? PAGES_PER_WORKER);
+  const todo = pages.filter((_, i) => !scans[i]);
+  const fresh = await scanAll(todo, opts.pagesPerWorker ?? PAGES_PER_WORKER);
   let next = 0;
   for (let i = 0; i < scans.length; i++) scans[i] ??= fresh[next++];
   const all = scans as PageScan[];
@@ -127,17 +157,16 @@ export async function checkLinks(distDir: string, opts: CheckLinksOptions = {}):
   // Unique targets → the first page (in page order) that links there: enough to report and fix.
   const targets = new Map<string, string>();
   let links = 0;
-  files.forEach((f, i) => {
+  pages.forEach(([, page], i) => {
     const { links: n, broken: b, targets: t } = all[i]!;
     links += n;
     broken.push(...b);
-    const page = sitePage(dist, f);
     for (const key of t) if (!targets.has(key)) targets.set(key, page);
   });
   const idCache = new Map<string, Set<string>>();
   for (const [key, from] of targets) {
     const [sitePath, frag] = key.split('#') as [string, string | undefined];
-    const file = resolve(dist, present, sitePath);
+    const file = resolve(files, sitePath);
     if (!file) { broken.push({ from, href: key, reason: 'no such file' }); continue; }
     if (frag && file.endsWith('.html')) {
       let set = idCache.get(file);
@@ -145,12 +174,13 @@ export async function checkLinks(distDir: string, opts: CheckLinksOptions = {}):
       if (!set.has(decodeURIComponent(frag))) broken.push({ from, href: key, reason: 'no such id on the target page' });
     }
   }
-  return { pages: files.length, links, broken, scanned: todo.length };
+  return { pages: pages.length, links, broken, scanned: todo.length };
 }
 
-if (!isMainThread && workerData?.dist) {
-  const { dist, files } = workerData as { dist: string; files: string[] };
-  parentPort!.postMessage(files.map((f) => scanPage(dist, f)));
+if (!isMainThread && workerData?.job) {
+  const job = (workerData as { job: WorkerJob }).job;
+  if ('scan' in job) parentPort!.postMessage(job.scan.map(scanPage));
+  else parentPort!.postMessage(await checkSite(new Map(job.check), job.opts));
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? 'dist';
   const { pages, links, broken } = await checkLinks(dir);

@@ -2,7 +2,7 @@
 // with --split: both halves of the report pages reach dist/, also when the publish stage is run by hand, and a
 // later build that is not split publishes no page of the earlier second half.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,21 @@ describe('a split build', () => {
     rmSync(dist, { recursive: true, force: true });
     build('--stage', 'publish');
     for (const id of reportIds()) expect(existsSync(path.join(dist, 'reports', id, 'index.html')), id).toBe(true);
+  });
+
+  it('has its links checked by the publish stage, which fails on a broken one', () => {
+    build('--stage', 'publish');
+    const page = path.join(work, 'site-b', 'data', 'index.html');
+    const html = readFileSync(page, 'utf8');
+    try {
+      writeFileSync(page, html.replace('</main>', '<a href="/reports/nowhere/">x</a></main>'));
+      expect(() => build('--stage', 'publish')).toThrow(/1 broken internal links:\s+\/data\/ → \/reports\/nowhere\/ \(no such file\)/);
+      // --no-links publishes without checking.
+      expect(() => build('--stage', 'publish', '--no-links')).not.toThrow();
+    } finally {
+      writeFileSync(page, html);
+    }
+    build('--stage', 'publish');
   });
 
   it('is refused with --shard', () => {
