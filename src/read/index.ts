@@ -3,11 +3,14 @@
 // readers or names the problem.
 
 import { extname } from 'node:path';
-import { ReadError, type Document } from '../model/document.ts';
-import { readDocx } from './docx.ts';
+import { ReadError, type Document, type Reader } from '../model/document.ts';
 import { readHtml } from './html.ts';
-import { readPdf } from './pdf.ts';
 import { readText } from './text.ts';
+
+// The PDF and Word readers are loaded on first use: most collected files are text or web pages, and loading
+// mammoth and the PDF layout code cost every ingest thread ~0.15 s at start.
+const readPdf: Reader = async (bytes, file) => (await import('./pdf.ts')).readPdf(bytes, file);
+const readDocx: Reader = async (bytes, file) => (await import('./docx.ts')).readDocx(bytes, file);
 
 const HEAD_BYTES = 4096;
 const HTML_TAG_RE = /<(?:!doctype\s+html|html|head|body|meta|title|p|div|table|span|br)\b/i;
@@ -52,7 +55,7 @@ function convertHint(file: string): string {
   return `convert it with \`libreoffice --headless --convert-to docx ${file}\` (or to PDF) and ingest the result`;
 }
 
-/** Readers for ZIP containers: only Word documents are reports; say what else it is. */
+/** Reader for ZIP containers: only Word documents are reports; say what else it is. */
 function zipReader(bytes: Uint8Array, file: string): typeof readDocx {
   if (contains(bytes, 'word/document.xml')) return readDocx;
   if (contains(bytes, 'xl/workbook')) {
