@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder } from '../src/fs/walk.ts';
 import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -42,6 +43,13 @@ describe('a split build', () => {
     for (const id of ids) expect(existsSync(path.join(dist, 'reports', id, 'index.html')), id).toBe(true);
     // The data page lists the dataset files: it comes from the second process.
     expect(inode(path.join(dist, 'data', 'index.html'))).toBe(inode(path.join(work, 'site-b', 'data', 'index.html')));
+  });
+
+  it('keeps no second copy of the pages in Astro\'s incremental cache', () => {
+    for (const cache of ['astro', 'astro-b']) {
+      const copies = filesUnder(path.join(work, cache)).filter((f) => f.endsWith('.html'));
+      expect(copies, cache).toEqual([]);
+    }
   });
 
   it('publishes the same pages when the publish stage is run by hand', () => {
