@@ -388,12 +388,12 @@ async function publish({ reports: input, ledger, outDir, cacheDir }: DatasetOpti
     }
     const files = {} as Record<SliceTable, CsvAppender<any>>;
     for (const t of SLICE_NAMES) files[t] = await sink.openCsv(`${dir}${t}.csv`, SLICES[t]);
-    const reusable = async (id: string) => {
+    const reusable = (id: string) => {
       const st = prev.reports[id];
       return !!st && old.size === SLICE_NAMES.length && st.digest === digests.get(id) && st.year === year && intact(outDir, st.json) && intact(outDir, st.csv);
     };
     const todo: string[] = [];
-    for (const r of list) if (!(await reusable(r.id))) todo.push(r.id);
+    for (const r of list) if (!reusable(r.id)) todo.push(r.id);
     const loads = inOrder([...todo], source.load);
     for (const r of list) {
       // Every chunk is encoded to UTF-8 once, then written to the slice, the full table and the report's files.
