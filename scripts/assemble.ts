@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { linkOrCopy } from '../src/fs/link-or-copy.ts';
-import { filesUnder } from '../src/fs/walk.ts';
+import { filesByPath } from '../src/fs/walk.ts';
 import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
 import { extOf } from '../src/publish/lean.ts';
 import { sourceName } from '../src/site/paths.ts';
@@ -32,13 +32,8 @@ import { readLeanLines } from '../src/ingest/link.ts';
 
 type Progress = (text: string) => void;
 
-/** Every file under dir, as relative path → absolute path. */
-function files(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!existsSync(dir)) return out;
-  for (const abs of filesUnder(dir)) out.set(path.relative(dir, abs), abs);
-  return out;
-}
+/** Every file under dir, as relative path → absolute path (none when dir does not exist). */
+const files = (dir: string): Map<string, string> => (existsSync(dir) ? filesByPath(dir) : new Map());
 
 /** First ledger entry of every report (duplicates point at it): id, file as given, bytes, sha256. */
 function sourcesOf(ledger: Ledger, only?: Set<string>): { id: string; file: string; bytes: number; sha256: string }[] {

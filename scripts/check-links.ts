@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { replaceFile } from '../src/fs/replace-file.ts';
-import { filesUnder } from '../src/fs/walk.ts';
+import { filesByPath } from '../src/fs/walk.ts';
 
 // Every internal link in the built site must reach a file, and every #fragment an element id.
 
@@ -18,16 +18,10 @@ const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g
 
 /**
  * A site's files: the path each is served under, relative to the site's root with "/" between folders
- * ("reports/abc/index.html"), → the file on disk. A built folder's (siteFiles), or the publish stage's plan of
+ * ("reports/abc/index.html"), → the file on disk. A built folder's (filesByPath), or the publish stage's plan of
  * dist/ before it is assembled: the pages are the same files, hard-linked.
  */
 export type SiteFiles = ReadonlyMap<string, string>;
-
-/** The files of a built site folder. */
-export function siteFiles(dir: string): Map<string, string> {
-  const root = path.resolve(dir);
-  return new Map(filesUnder(root).map((f) => [path.relative(root, f).split(path.sep).join('/'), f]));
-}
 
 /** The file a site path is served from, or null; looked up among the site's files, not on the disk. */
 function resolve(files: SiteFiles, sitePath: string): string | null {
@@ -128,7 +122,7 @@ export interface LinkCheck { pages: number; links: number; broken: BrokenLink[];
 /** Checks the links of a built site folder. */
 export async function checkLinks(distDir: string, opts: CheckLinksOptions = {}): Promise<LinkCheck> {
   // One synchronous walk (the async one spent most of its time waiting on the thread pool).
-  return checkSite(siteFiles(distDir), opts);
+  return checkSite(filesByPath(distDir), opts);
 }
 
 /** checkSite on a worker thread, so the caller can go on (the publish stage links dist/ meanwhile). */

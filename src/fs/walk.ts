@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 /**
  * Every file under dir (absolute paths; symbolic links left out) and the folders that hold nothing at all, told
@@ -25,4 +25,10 @@ export function treeUnder(dir: string): { files: string[]; empty: string[] } {
 /** Every file under dir (treeUnder). */
 export function filesUnder(dir: string): string[] {
   return treeUnder(dir).files;
+}
+
+/** Every file under dir by its path inside dir ("reports/abc/index.html", "/" between folders) → its absolute path. */
+export function filesByPath(dir: string): Map<string, string> {
+  const root = resolve(dir);
+  return new Map(filesUnder(root).map((f) => [relative(root, f).split(sep).join('/'), f]));
 }
