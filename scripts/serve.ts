@@ -43,7 +43,10 @@ export function serve(dir: string, port = 0): Promise<{ url: string; close: () =
     server.listen(port, '127.0.0.1', () => {
       const addr = server.address();
       const p = typeof addr === 'object' && addr ? addr.port : port;
-      resolve({ url: `http://127.0.0.1:${p}`, close: () => new Promise((r) => server.close(() => r())) });
+      // A browser may still hold a connection mid-request (a fetch its page gave up on); close() alone
+      // would wait for it forever, so closing also cuts every connection still open.
+      const close = () => new Promise<void>((r) => { server.close(() => r()); server.closeAllConnections(); });
+      resolve({ url: `http://127.0.0.1:${p}`, close });
     });
   });
 }
