@@ -314,7 +314,9 @@ export function runStage(name: string, ctx: Context): Promise<StageStat> {
     let message: StageMessage | null = null;
     child.on('message', (m: StageMessage) => { message = m; });
     child.on('error', (e) => { rss.stop(); reject(new StageError(`${name}: could not start (${e.message})`)); });
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': the process may exit before its piped log is read to the end, and the page counts
+    // come from that log.
+    child.on('close', (code, signal) => {
       const peakRss = rss.stop();
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) {

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesUnder } from '../src/fs/walk.ts';
+import { filesByPath, filesUnder } from '../src/fs/walk.ts';
 import { ledgerReportIds, type Ledger } from '../src/model/ledger.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -43,6 +43,16 @@ describe('a split build', () => {
     for (const id of ids) expect(existsSync(path.join(dist, 'reports', id, 'index.html')), id).toBe(true);
     // The data page lists the dataset files: it comes from the second process.
     expect(inode(path.join(dist, 'data', 'index.html'))).toBe(inode(path.join(work, 'site-b', 'data', 'index.html')));
+  });
+
+  it('counts, for each process, every page it wrote', () => {
+    const stats = JSON.parse(readFileSync(path.join(work, 'build-stats.json'), 'utf8')) as { stages: { name: string; summary: string }[] };
+    const copiedAsIs = new Set(readdirSync(path.join(ROOT, 'public')));
+    for (const [stage, dir] of [['astro', 'site'], ['astro-b', 'site-b']] as const) {
+      const m = /^(\d+) pages rendered, (\d+) unchanged/.exec(stats.stages.find((s) => s.name === stage)!.summary);
+      const written = [...filesByPath(path.join(work, dir)).keys()].filter((f) => !f.startsWith('_astro/') && !copiedAsIs.has(f));
+      expect(Number(m?.[1]) + Number(m?.[2]), stage).toBe(written.length);
+    }
   });
 
   it('keeps no second copy of the pages in Astro\'s incremental cache', () => {
